@@ -1,0 +1,30 @@
+# poortwachter: the two commands a fresh machine needs are `make run` and
+# `make test`; everything else is for developers.
+GO      ?= go
+BIN     := bin/poortwachter
+EXAMPLE := fixtures/voorbeeld.xlsx
+PEILDATUM ?= 2026-12-31
+
+.PHONY: run test build bench fmt check-fmt vet pdfcheck clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/poortwachter
+
+run: build
+	$(BIN) validate $(EXAMPLE)
+
+test: check-fmt vet
+	$(GO) test ./...
+
+check-fmt:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+clean:
+	rm -rf bin

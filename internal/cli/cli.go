@@ -1,0 +1,162 @@
+// Package cli wires the poortwachter commands: flags, input and output
+// streams, the clock and exit codes. It is the only package that reads the
+// clock, the environment and os.Args; every command writes only to the
+// streams in its Env, so each is testable in-process.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	ucli "github.com/urfave/cli/v2"
+	"golang.org/x/term"
+)
+
+// Version is the tool version, written into manifests and PDF metadata.
+var Version = "0.1.0"
+
+// Exit codes, like diff and grep: 0 all well, 1 the input was read and
+// something is wrong with it (a dossier is onvolledig, a file differs), 2 the
+// input could not be read or the command was used wrongly.
+const (
+	ExitOK       = 0
+	ExitFindings = 1
+	ExitInput    = 2
+)
+
+// Env is everything a command may touch outside its arguments.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Now            func() time.Time
+	// IsTerminal reports whether w is an interactive terminal (for colour and
+	// progress bars).
+	IsTerminal func(w io.Writer) bool
+}
+
+// Main runs the tool with the process's real environment and returns the
+// exit status.
+func Main(args []string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	env := Env{
+		Stdin:  os.Stdin,
+		Stdout: os.Stdout,
+		Stderr: os.Stderr,
+		Getenv: os.Getenv,
+		Now:    time.Now,
+		IsTerminal: func(w io.Writer) bool {
+			f, ok := w.(*os.File)
+			return ok && term.IsTerminal(int(f.Fd()))
+		},
+	}
+	return Run(ctx, env, args)
+}
+
+// exitError carries an exit code and a Dutch message for the user. An empty
+// message means the command already said what it had to say.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+// usageError reports wrong use of the command (exit 2).
+func usageError(format string, args ...any) error {
+	return &exitError{code: ExitInput, msg: fmt.Sprintf(format, args...)}
+}
+
+// inputError reports input that could not be read (exit 2).
+func inputError(format string, args ...any) error {
+	return &exitError{code: ExitInput, msg: fmt.Sprintf(format, args...)}
+}
+
+// findingsExit ends a command with status 1 without a further message.
+func findingsExit() error { return &exitError{code: ExitFindings} }
+
+// silentExit ends a command with status code without a further message.
+func silentExit(code int) error { return &exitError{code: code} }
+
+// Run runs the tool with args (args[0] is the program name) in env.
+func Run(ctx context.Context, env Env, args []string) int {
+	app := newApp(env)
+	err := app.RunContext(ctx, args)
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintf(env.Stderr, "poortwachter: %s\n", ee.msg)
+		}
+		return ee.code
+	}
+	fmt.Fprintf(env.Stderr, "poortwachter: %s\n", err)
+	return ExitInput
+}
+
+// commands lists the command constructors; each command file adds its own
+// in an init function, so commands stay independent of one another.
+var commands []func(env Env) *ucli.Command
+
+func newApp(env Env) *ucli.App {
+	app := &ucli.App{
+		Name:                 "poortwachter",
+		Usage:                "verzuimdossiers toetsen aan de Wet verbetering poortwachter",
+		Version:              Version,
+		Reader:               env.Stdin,
+		Writer:               env.Stdout,
+		ErrWriter:            env.Stderr,
+		HideHelpCommand:      true,
+		EnableBashCompletion: false,
+		ExitErrHandler:       func(*ucli.Context, error) {},
+		OnUsageError: func(_ *ucli.Context, err error, _ bool) error {
+			return usageError("%s", dutchUsage(err))
+		},
+		CommandNotFound: func(c *ucli.Context, name string) {
+			fmt.Fprintf(env.Stderr, "poortwachter: onbekend commando %q; zie 'poortwachter --help'\n", name)
+		},
+	}
+	for _, mk := range commands {
+		cmd := mk(env)
+		cmd.OnUsageError = app.OnUsageError
+		app.Commands = append(app.Commands, cmd)
+	}
+	return app
+}
+
+// dutchUsage translates urfave/cli's English flag errors.
+func dutchUsage(err error) string {
+	s := err.Error()
+	switch {
+	case strings.HasPrefix(s, "flag provided but not defined: "):
+		return "onbekende optie " + strings.TrimPrefix(s, "flag provided but not defined: ")
+	case strings.HasPrefix(s, "flag needs an argument: "):
+		return "optie " + strings.TrimPrefix(s, "flag needs an argument: ") + " heeft een waarde nodig"
+	case strings.HasPrefix(s, "invalid value "):
+		return "ongeldige waarde: " + strings.TrimPrefix(s, "invalid value ")
+	}
+	return s
+}
+
+// oneArg returns the single positional argument (a workbook or folder) or a
+// usage error naming what was expected.
+func oneArg(c *ucli.Context, what string) (string, error) {
+	switch c.NArg() {
+	case 1:
+		return c.Args().First(), nil
+	case 0:
+		return "", usageError("%s ontbreekt; gebruik: poortwachter %s", what, c.Command.UsageText)
+	default:
+		return "", usageError("verwacht één %s, gevonden %d argumenten (opties horen vóór het bestand)", what, c.NArg())
+	}
+}
