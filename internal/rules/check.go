@@ -1,0 +1,99 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/poortwachter/poortwachter/internal/dossier"
+)
+
+// Check runs every rule of the catalogue on d at peildatum p.
+func Check(d *dossier.Dossier, p dossier.Date) Result {
+	c := NewContext(d, p)
+	r := Result{Dossier: d, Peildatum: p, EindeWachttijd: c.Cal.EindeWachttijd()}
+	for _, rule := range Catalogue() {
+		f := rule.Decide(c)
+		f.Regel, f.Titel, f.Ernst = rule.ID, rule.Titel, rule.Ernst
+		f.UitersteDatum = rule.Deadline(c)
+		r.Bevindingen = append(r.Bevindingen, f)
+	}
+	r.Oordeel = Verdict(r.Bevindingen)
+	r.Meldingen = meldingen(c)
+	return r
+}
+
+// Verdict is the verdict of a dossier with findings fs: onvolledig if any
+// vereist finding is ontbreekt, verouderd or gebrekkig; else aandacht if any
+// vereist or waarschuwing finding is te-laat, or any waarschuwing finding is
+// ontbreekt or gebrekkig; else compleet. Advies findings never count.
+func Verdict(fs []Finding) Oordeel {
+	o := Compleet
+	for _, f := range fs {
+		switch f.Ernst {
+		case Vereist:
+			switch f.Status {
+			case Ontbreekt, Verouderd, Gebrekkig:
+				return Onvolledig
+			case TeLaat:
+				o = Aandacht
+			}
+		case Waarschuwing:
+			switch f.Status {
+			case TeLaat, Ontbreekt, Gebrekkig:
+				o = Aandacht
+			}
+		}
+	}
+	return o
+}
+
+// meldingen collects the warnings about d's input that a check finds:
+// documents the peildatum leaves out, an extension that does not extend,
+// and free text that looks medical.
+func meldingen(c *Context) dossier.Problems {
+	d := c.Dossier
+	var ps dossier.Problems
+	warn := func(plaats, format string, args ...any) {
+		p := dossier.Warnf(plaats, format, args...)
+		p.Dossier = d.Nummer
+		ps = append(ps, p)
+	}
+	if v := d.EindeWachttijdVerlengdTot; !v.IsZero() && !c.Cal.Verlengd() {
+		warn(d.Plaats, "Einde wachttijd verlengd tot %s ligt niet na het einde van de wachttijd %s (S(728)); de verlenging telt niet mee",
+			v.NL(), c.Cal.S(Wachttijd).NL())
+	}
+	for _, doc := range d.Documenten {
+		if doc.Datum.After(c.Peildatum) {
+			warn(doc.Plaats, "%s van %s ligt na de peildatum %s en telt niet mee", doc.Soort, doc.Datum.NL(), c.Peildatum.NL())
+		}
+	}
+	medical := func(plaats, veld, text string) {
+		if ts := MedicalTerms(text); len(ts) > 0 {
+			warn(plaats, "%s lijkt medische gegevens te bevatten (%s); een werkgeversdossier mag geen diagnose, oorzaak of behandeling bevatten (AVG art. 9): verwijder deze tekst",
+				veld, strings.Join(ts, ", "))
+		}
+	}
+	for _, f := range []struct{ veld, text string }{
+		{"Functie", d.Functie},
+		{"Vaardigheden", d.Vaardigheden},
+		{"Re-integratiedoel", d.Reintegratiedoel},
+		{"Contactafspraken", d.Contactafspraken},
+		{"Motivering geen spoor 2", d.MotiveringGeenSpoor2},
+		{"Oordeel arbeidsrelatie", d.OordeelArbeidsrelatie},
+		{"Passend werk bij werkgever", d.PassendWerk},
+		{"Visie werknemer", d.VisieWerknemer},
+	} {
+		medical(d.Plaats, "Kolom "+f.veld, f.text)
+	}
+	for _, doc := range d.Documenten {
+		medical(doc.Plaats, "De samenvatting van "+lowerFirst(doc.Soort.String()), doc.Samenvatting)
+	}
+	for _, a := range d.Activiteiten {
+		medical(a.Plaats, "Activiteit", a.Activiteit)
+		medical(a.Plaats, "Het doel van de activiteit", a.Doel)
+		medical(a.Plaats, "Het resultaat van de activiteit", a.Resultaat)
+	}
+	for _, s := range d.Sollicitaties {
+		medical(s.Plaats, "Het resultaat van de sollicitatie", s.Resultaat)
+	}
+	return ps
+}

@@ -1,0 +1,120 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/poortwachter/poortwachter/internal/dossier"
+)
+
+// The kinds of Event, in the order they sort on one day.
+const (
+	EventZiekteperiode = "ziekteperiode"
+	EventDocument      = "document"
+	EventActiviteit    = "activiteit"
+	EventSollicitatie  = "sollicitatie"
+	EventHerstel       = "herstel"
+	EventTermijn       = "termijn"
+)
+
+var eventOrder = map[string]int{
+	EventZiekteperiode: 0, EventHerstel: 1, EventDocument: 2, EventActiviteit: 3, EventSollicitatie: 4, EventTermijn: 5,
+}
+
+// Event is one dated thing on a dossier's timeline: a deadline, or
+// something that was done.
+type Event struct {
+	Datum  dossier.Date
+	Week   int    // the sick week Datum falls in
+	Soort  string // EventTermijn, EventDocument, ...
+	Titel  string // Dutch, e.g. "Uiterste datum probleemanalyse", "Probleemanalyse"
+	Regel  string // the rule id of a deadline, "" otherwise
+	Status Status // the rule's status for a deadline, "" otherwise
+	Plaats string // the row in the workbook, "" for deadlines
+}
+
+// Timeline returns every deadline of r with its date and week, and what was
+// done when (sickness periods, recovery, documents that count, activities
+// starting and ending, applications), sorted by date, then kind, then
+// title.
+func Timeline(r Result) []Event {
+	d := r.Dossier
+	c := NewCalendar(d)
+	var es []Event
+	add := func(datum dossier.Date, soort, titel, regel string, st Status, plaats string) {
+		if datum.IsZero() {
+			return
+		}
+		es = append(es, Event{Datum: datum, Week: c.Week(datum), Soort: soort, Titel: titel, Regel: regel, Status: st, Plaats: plaats})
+	}
+	for i, p := range d.Ziekteperiodes {
+		if i == 0 {
+			add(p.Van, EventZiekteperiode, "Eerste ziektedag", "", "", p.Plaats)
+		} else {
+			add(p.Van, EventZiekteperiode, "Opnieuw ziek (samentelling)", "", "", p.Plaats)
+		}
+		if !p.Tot.IsZero() && (i < len(d.Ziekteperiodes)-1 || p.Tot != d.DatumHersteld) {
+			add(p.Tot, EventZiekteperiode, "Einde ziekteperiode", "", "", p.Plaats)
+		}
+	}
+	if len(d.Ziekteperiodes) == 0 {
+		add(d.EersteZiektedag, EventZiekteperiode, "Eerste ziektedag", "", "", d.Plaats)
+	}
+	add(d.DatumHersteld, EventHerstel, "Hersteld", "", "", d.Plaats)
+	for _, doc := range d.Documenten {
+		if !doc.Datum.After(r.Peildatum) {
+			add(doc.Datum, EventDocument, doc.Soort.String(), "", "", doc.Plaats)
+		}
+	}
+	for _, a := range d.Activiteiten {
+		if !a.Start.After(r.Peildatum) {
+			add(a.Start, EventActiviteit, fmt.Sprintf("Start spoor %d: %s", a.Spoor, a.Activiteit), "", "", a.Plaats)
+		}
+		if !a.Eind.After(r.Peildatum) {
+			add(a.Eind, EventActiviteit, fmt.Sprintf("Einde spoor %d: %s", a.Spoor, a.Activiteit), "", "", a.Plaats)
+		}
+	}
+	for _, s := range d.Sollicitaties {
+		if !s.Datum.After(r.Peildatum) {
+			titel := "Sollicitatie"
+			if s.Werkgever != "" {
+				titel += " bij " + s.Werkgever
+			}
+			add(s.Datum, EventSollicitatie, titel, "", "", s.Plaats)
+		}
+	}
+	for _, f := range r.Bevindingen {
+		add(f.UitersteDatum, EventTermijn, "Uiterste datum: "+f.Titel, f.Regel, f.Status, "")
+	}
+	add(r.EindeWachttijd, EventTermijn, "Einde wachttijd", "", "", "")
+	sort.SliceStable(es, func(i, j int) bool {
+		a, b := es[i], es[j]
+		if a.Datum != b.Datum {
+			return a.Datum.Before(b.Datum)
+		}
+		if a.Soort != b.Soort {
+			return eventOrder[a.Soort] < eventOrder[b.Soort]
+		}
+		return a.Titel < b.Titel
+	})
+	return es
+}
+
+// Next returns the deadlines still to be met: on or after the peildatum
+// and not yet satisfied (nog-niet-nodig), plus the next contact moment
+// while evaluations are due and the employee is still sick. Sorted like
+// Timeline.
+func Next(r Result) []Event {
+	h := r.Dossier.DatumHersteld
+	sick := h.IsZero() || h.After(r.Peildatum)
+	var out []Event
+	for _, e := range Timeline(r) {
+		if e.Soort != EventTermijn || e.Regel == "" || e.Datum.Before(r.Peildatum) {
+			continue
+		}
+		if e.Status == NogNietNodig || (e.Regel == evaluatieFrequentie.ID && e.Status == Tijdig && sick) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
