@@ -1,0 +1,101 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	ucli "github.com/urfave/cli/v2"
+
+	"github.com/poortwachter/poortwachter/internal/workbook"
+)
+
+func init() { commands = append(commands, workbookCommand) }
+
+// workbookCommand groups the commands about the input workbook.
+func workbookCommand(env Env) *ucli.Command {
+	return &ucli.Command{
+		Name:  "workbook",
+		Usage: "het invoerwerkboek beheren",
+		Subcommands: []*ucli.Command{{
+			Name:      "new",
+			Usage:     "een leeg invoerwerkboek met een voorbeelddossier schrijven",
+			UsageText: "workbook new [--force] BESTAND",
+			Description: "Schrijft een Excel-werkboek (.xlsx) met de tabbladen en kolommen die\n" +
+				"poortwachter leest: Dossiers, Ziekteperiodes, Documenten, Activiteiten en\n" +
+				"Sollicitaties. Elke kolomkop heeft een opmerking met uitleg, keuzelijsten\n" +
+				"helpen bij Soort, Spoor, Status en Ja/Nee, en één voorbeelddossier laat zien\n" +
+				"hoe het werkboek wordt ingevuld. Vervang het voorbeeld door uw eigen dossiers.\n" +
+				"Een bestaand bestand wordt alleen overschreven met --force.",
+			Flags: []ucli.Flag{
+				&ucli.BoolFlag{Name: "force", Usage: "een bestaand bestand overschrijven"},
+			},
+			Action: func(c *ucli.Context) error {
+				path, err := oneArg(c, "bestand")
+				if err != nil {
+					return err
+				}
+				return runWorkbookNew(env, path, c.Bool("force"))
+			},
+		}},
+	}
+}
+
+func runWorkbookNew(env Env, path string, force bool) error {
+	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		return usageError("%s: de bestandsnaam moet eindigen op .xlsx", path)
+	}
+	if !force {
+		if _, err := os.Lstat(path); err == nil {
+			return usageError("%s bestaat al; gebruik --force om het te overschrijven", path)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return inputError("%s: %v", path, err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := workbook.WriteTemplate(&buf); err != nil {
+		return fmt.Errorf("werkboek maken: %w", err)
+	}
+	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+		return inputError("%v", err)
+	}
+	fmt.Fprintf(env.Stdout, "geschreven: %s\n", path)
+	return nil
+}
+
+// writeFileAtomic writes data to a temporary file next to path and renames
+// it into place, so a reader never sees half a file and a failed write
+// leaves any earlier file intact.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: map %s bestaat niet", path, dir)
+		}
+		return fmt.Errorf("%s: kan niet schrijven in %s: %v", path, dir, err)
+	}
+	name := tmp.Name()
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(name, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(name, path)
+	}
+	if err != nil {
+		os.Remove(name)
+		return fmt.Errorf("%s: schrijven mislukt: %v", path, err)
+	}
+	return nil
+}
