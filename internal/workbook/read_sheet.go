@@ -1,0 +1,536 @@
+package workbook
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/poortwachter/poortwachter/internal/dossier"
+)
+
+// reader reads one opened workbook in a single pass per sheet.
+type reader struct {
+	name     string // the file name, for messages
+	f        *excelize.File
+	date1904 bool
+	// formulas is false when no worksheet holds a formula, so empty cells
+	// need no per-cell formula lookup.
+	formulas bool
+
+	res      Result
+	byNummer map[string]*dossier.Dossier
+	firstAt  map[string]string // Dossiernummer -> its cell in Dossiers
+	periods  map[string][]dossier.SicknessPeriod
+	// colNames caches column letters: colNames[i] is the name of column i+1.
+	colNames []string
+}
+
+func newReader(name string, f *excelize.File) *reader {
+	return &reader{
+		name:     name,
+		f:        f,
+		byNummer: map[string]*dossier.Dossier{},
+		firstAt:  map[string]string{},
+		periods:  map[string][]dossier.SicknessPeriod{},
+	}
+}
+
+func (r *reader) problem(p dossier.Problem) { r.res.Problems = append(r.res.Problems, p) }
+
+func (r *reader) read() (*Result, error) {
+	props, err := r.f.GetWorkbookProps()
+	if err != nil {
+		return nil, openError(r.name, err)
+	}
+	r.date1904 = props.Date1904 != nil && *props.Date1904
+	r.formulas = r.hasFormulas()
+
+	present := r.matchSheets()
+	readers := map[string]func(*record){
+		SheetDossiers:       r.readDossiers,
+		SheetZiekteperiodes: r.readZiekteperiodes,
+		SheetDocumenten:     r.readDocumenten,
+		SheetActiviteiten:   r.readActiviteiten,
+		SheetSollicitaties:  r.readSollicitaties,
+	}
+	// Contract order puts Dossiers first, so the other sheets can check
+	// their Dossiernummers against it.
+	for i := range Contract {
+		spec := &Contract[i]
+		actual, ok := present[spec.Name]
+		if !ok {
+			if spec.Required {
+				r.problem(dossier.Problem{Plaats: spec.Name, Ernst: dossier.Fout,
+					Tekst: fmt.Sprintf("het verplichte tabblad %s ontbreekt", spec.Name)})
+			}
+			continue
+		}
+		if err := r.readSheet(actual, spec, readers[spec.Name]); err != nil {
+			return nil, err
+		}
+	}
+	r.finishPeriods()
+	r.res.Problems.Sort()
+	return &r.res, nil
+}
+
+// matchSheets maps contract sheet names to the workbook's sheet names
+// (matched like headers: case-insensitively, white space collapsed) and
+// warns about sheets the contract does not know.
+func (r *reader) matchSheets() map[string]string {
+	present := map[string]string{}
+	for _, name := range r.f.GetSheetList() {
+		matched := false
+		for _, spec := range Contract {
+			if strings.EqualFold(dossier.NormalizeSpace(name), spec.Name) {
+				if _, dup := present[spec.Name]; !dup {
+					present[spec.Name] = name
+					matched = true
+				}
+				break
+			}
+		}
+		if !matched {
+			r.problem(dossier.Warnf(name, "onbekend tabblad %q wordt niet gelezen (verwacht: %s)", name, sheetList()))
+		}
+	}
+	return present
+}
+
+func sheetList() string {
+	names := make([]string, len(Contract))
+	for i, s := range Contract {
+		names[i] = s.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// hasFormulas reports whether any worksheet part may hold a formula. A
+// worksheet too large to be kept in memory is assumed to.
+func (r *reader) hasFormulas() bool {
+	found := false
+	r.f.Pkg.Range(func(k, v any) bool {
+		name, _ := k.(string)
+		if !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
+			return true
+		}
+		b, ok := v.([]byte)
+		if !ok || bytes.Contains(b, []byte("<f>")) || bytes.Contains(b, []byte("<f ")) ||
+			bytes.Contains(b, []byte(":f>")) || bytes.Contains(b, []byte(":f ")) {
+			found = true
+			return false
+		}
+		return true
+	})
+	return found || r.f.SheetCount > 0 && countWorksheetParts(r.f) < r.f.SheetCount
+}
+
+// countWorksheetParts counts the worksheet parts held in memory; the
+// others were spilled to temporary files by excelize.
+func countWorksheetParts(f *excelize.File) int {
+	n := 0
+	f.Pkg.Range(func(k, _ any) bool {
+		if name, _ := k.(string); strings.HasPrefix(name, "xl/worksheets/sheet") {
+			n++
+		}
+		return true
+	})
+	return n
+}
+
+// table is one contract sheet as found in the workbook: where its header
+// row is and which cell column holds which contract column.
+type table struct {
+	name      string // the sheet's name in the workbook
+	spec      *Sheet
+	headerRow int
+	cols      map[string]tableCol // by contract header; absent when missing
+}
+
+type tableCol struct {
+	idx  int // 0-based cell index
+	spec Column
+}
+
+// readSheet finds the header row of sheet, maps its columns and hands
+// every non-empty data row to readRow. Cells that are empty where a value
+// is needed are checked for formulas afterwards, when the row iterator is
+// done with the sheet.
+func (r *reader) readSheet(sheet string, spec *Sheet, readRow func(*record)) error {
+	rows, err := r.f.Rows(sheet)
+	if err != nil {
+		return fmt.Errorf("%s: tabblad %s kan niet worden gelezen (%v)", r.name, sheet, err)
+	}
+	defer rows.Close()
+	t := &table{name: sheet, spec: spec}
+	var pending []emptyCell
+	rowNum := 0
+	for rows.Next() {
+		rowNum++
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return fmt.Errorf("%s: tabblad %s, rij %d kan niet worden gelezen (%v)", r.name, sheet, rowNum, err)
+		}
+		if blank(cells) {
+			continue
+		}
+		if t.headerRow == 0 {
+			t.headerRow = rowNum
+			if !r.mapHeader(t, cells) {
+				return nil // without a Dossiernummer column no row can be placed
+			}
+			continue
+		}
+		rec := &record{r: r, t: t, row: rowNum, cells: cells}
+		readRow(rec)
+		pending = append(pending, rec.empty...)
+	}
+	if err := rows.Error(); err != nil {
+		return fmt.Errorf("%s: tabblad %s kan niet worden gelezen (%v)", r.name, sheet, err)
+	}
+	if t.headerRow == 0 {
+		r.problem(dossier.Warnf(sheet, "tabblad %s is leeg; verwacht een kopregel met %s", sheet, headerList(spec)))
+	}
+	r.checkFormulas(sheet, pending)
+	return nil
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func headerList(spec *Sheet) string {
+	names := make([]string, len(spec.Columns))
+	for i, c := range spec.Columns {
+		names[i] = c.Header
+	}
+	return strings.Join(names, ", ")
+}
+
+// mapHeader matches the header row against the contract. It reports
+// unknown, repeated and missing columns, and returns false when the
+// Dossiernummer column is missing.
+func (r *reader) mapHeader(t *table, cells []string) bool {
+	t.cols = map[string]tableCol{}
+	for i, c := range cells {
+		h := dossier.NormalizeSpace(c)
+		if h == "" {
+			continue
+		}
+		var col *Column
+		for j := range t.spec.Columns {
+			if strings.EqualFold(h, t.spec.Columns[j].Header) {
+				col = &t.spec.Columns[j]
+				break
+			}
+		}
+		place := t.name + "!" + r.colName(i) + strconv.Itoa(t.headerRow)
+		switch {
+		case col == nil:
+			r.problem(dossier.Warnf(place, "onbekende kolom %q wordt niet gelezen (verwacht op tabblad %s: %s)", c, t.name, headerList(t.spec)))
+		case hasCol(t, col.Header):
+			r.problem(dossier.Errorf(place, "kolom %s staat twee keer in de kopregel (ook in %s%d); verwacht elke kolom één keer",
+				col.Header, r.colName(t.cols[col.Header].idx), t.headerRow))
+		default:
+			t.cols[col.Header] = tableCol{idx: i, spec: *col}
+		}
+	}
+	for _, col := range t.spec.Columns {
+		if col.Required && !hasCol(t, col.Header) {
+			r.problem(dossier.Errorf(t.name+"!"+strconv.Itoa(t.headerRow),
+				"de verplichte kolom %s ontbreekt in de kopregel van tabblad %s (rij %d)", col.Header, t.name, t.headerRow))
+		}
+	}
+	return hasCol(t, ColDossiernummer)
+}
+
+func hasCol(t *table, header string) bool {
+	_, ok := t.cols[header]
+	return ok
+}
+
+// colName returns the letters of the 0-based column i.
+func (r *reader) colName(i int) string {
+	for len(r.colNames) <= i {
+		name, _ := excelize.ColumnNumberToName(len(r.colNames) + 1)
+		r.colNames = append(r.colNames, name)
+	}
+	return r.colNames[i]
+}
+
+// checkFormulas turns the empty cells that hold a formula into errors: a
+// formula is never evaluated, and one without a cached value (a workbook
+// written by a program that does not calculate) has no value to read.
+func (r *reader) checkFormulas(sheet string, pending []emptyCell) {
+	for _, e := range pending {
+		formula, err := r.f.GetCellFormula(sheet, e.cell)
+		if err != nil || formula == "" {
+			continue
+		}
+		tekst := fmt.Sprintf("%s: de formule =%s heeft geen berekende waarde; open het werkboek in Excel (dat rekent de formule uit) en sla het op, of vul de waarde zelf in",
+			e.header, strings.TrimPrefix(formula, "="))
+		if e.problem >= 0 {
+			r.res.Problems[e.problem].Tekst = tekst
+			continue
+		}
+		r.problem(dossier.Problem{Plaats: sheet + "!" + e.cell, Ernst: dossier.Fout, Tekst: tekst, Dossier: e.dossier})
+	}
+}
+
+// record is one data row of a table.
+type record struct {
+	r       *reader
+	t       *table
+	row     int
+	cells   []string
+	dossier string // the row's Dossiernummer once known, for Problem.Dossier
+	// empty lists the cells of typed or required columns that were empty
+	// but present in the row: they may be formulas without a cached value.
+	empty []emptyCell
+}
+
+type emptyCell struct {
+	cell    string // e.g. "C7"
+	header  string
+	problem int // index of the "ontbreekt" problem in Result.Problems, or -1
+	dossier string
+}
+
+// col returns the table column for a contract header. Asking for a header
+// the contract does not have is a programming error.
+func (rec *record) col(header string) (tableCol, bool) {
+	c, ok := rec.t.cols[header]
+	if !ok && !rec.t.spec.has(header) {
+		panic("workbook: no column " + header + " in sheet " + rec.t.spec.Name)
+	}
+	return c, ok
+}
+
+func (s *Sheet) has(header string) bool {
+	for _, c := range s.Columns {
+		if c.Header == header {
+			return true
+		}
+	}
+	return false
+}
+
+// cell returns the place of the row's cell in column header, e.g.
+// "Documenten!C7"; for a missing column, the row.
+func (rec *record) cell(header string) string {
+	c, ok := rec.col(header)
+	if !ok {
+		return rec.t.name + "!" + strconv.Itoa(rec.row)
+	}
+	return rec.t.name + "!" + rec.r.colName(c.idx) + strconv.Itoa(rec.row)
+}
+
+// errorf records an error at the row's cell in column header.
+func (rec *record) errorf(header, format string, args ...any) {
+	p := dossier.Errorf(rec.cell(header), format, args...)
+	p.Dossier = rec.dossier
+	rec.r.problem(p)
+}
+
+// value returns the trimmed raw value in column header and whether there
+// is one. An empty required cell is an error; a column missing from the
+// sheet was reported with the header and yields no value.
+func (rec *record) value(header string) (string, bool) {
+	c, ok := rec.col(header)
+	if !ok {
+		return "", false
+	}
+	if c.idx < len(rec.cells) {
+		if v := strings.TrimSpace(rec.cells[c.idx]); v != "" {
+			return v, true
+		}
+	}
+	problem := -1
+	if c.spec.Required {
+		problem = len(rec.r.res.Problems)
+		rec.errorf(header, "%s ontbreekt; deze kolom is verplicht", header)
+	}
+	// excelize lists a formula without a cached value as an empty cell
+	// inside the row; cells past the row's end hold nothing.
+	if rec.r.formulas && c.idx < len(rec.cells) && (c.spec.Required || c.spec.Kind != KindText) {
+		rec.empty = append(rec.empty, emptyCell{
+			cell: rec.r.colName(c.idx) + strconv.Itoa(rec.row), header: header, problem: problem, dossier: rec.dossier,
+		})
+	}
+	return "", false
+}
+
+func (rec *record) text(header string) string {
+	v, _ := rec.value(header)
+	return parseText(v)
+}
+
+// parsed reads a typed column with parse, recording its error.
+func parsed[T any](rec *record, header string, parse func(string) (T, error)) T {
+	var zero T
+	v, ok := rec.value(header)
+	if !ok {
+		return zero
+	}
+	x, err := parse(v)
+	if err != nil {
+		rec.errorf(header, "%s: %v", header, err)
+		return zero
+	}
+	return x
+}
+
+func (rec *record) date(header string) dossier.Date {
+	return parsed(rec, header, func(s string) (dossier.Date, error) { return parseDateCell(s, rec.r.date1904) })
+}
+
+func (rec *record) janee(header string) bool { return parsed(rec, header, dossier.ParseJaNee) }
+
+// nummer reads the row's Dossiernummer and remembers it for the problems
+// that follow.
+func (rec *record) nummer() string {
+	rec.dossier = dossier.NormalizeSpace(rec.text(ColDossiernummer))
+	return rec.dossier
+}
+
+// owner returns the dossier a row of another sheet belongs to, or nil when
+// the Dossiernummer is empty or unknown (an error at that cell).
+func (rec *record) owner() *dossier.Dossier {
+	nummer := rec.nummer()
+	if nummer == "" {
+		return nil
+	}
+	d, ok := rec.r.byNummer[nummer]
+	if !ok {
+		rec.errorf(ColDossiernummer, "dossier %q staat niet op het tabblad %s; verwacht een dossiernummer uit dat tabblad", nummer, SheetDossiers)
+	}
+	return d
+}
+
+func (r *reader) readDossiers(rec *record) {
+	nummer := rec.nummer()
+	if nummer == "" {
+		return
+	}
+	if first, dup := r.firstAt[nummer]; dup {
+		rec.errorf(ColDossiernummer, "dossiernummer %s komt twee keer voor (eerder in %s); een dossiernummer moet uniek zijn, geen van beide wordt getoetst", nummer, first)
+		return
+	}
+	d := &dossier.Dossier{
+		Nummer:                    nummer,
+		NaamWerknemer:             rec.text("Naam werknemer"),
+		BSN:                       parsed(rec, "BSN", parseBSN),
+		Geboortedatum:             rec.date("Geboortedatum"),
+		Functie:                   rec.text("Functie"),
+		UrenPerWeek:               parsed(rec, "Uren per week", parseUren),
+		Vaardigheden:              rec.text("Vaardigheden"),
+		Werkgever:                 rec.text("Werkgever"),
+		AardBedrijf:               rec.text("Aard bedrijf"),
+		Loonheffingennummer:       parsed(rec, "Loonheffingennummer", dossier.NormalizeLoonheffingennummer),
+		Casemanager:               rec.text("Casemanager"),
+		Bedrijfsarts:              rec.text("Bedrijfsarts"),
+		Arbodienst:                rec.text("Arbodienst"),
+		Arbeidsdeskundige:         rec.text("Arbeidsdeskundige"),
+		Reintegratiebureau:        rec.text("Re-integratiebureau"),
+		EersteZiektedag:           rec.date("Eerste ziektedag"),
+		DatumHersteld:             rec.date("Datum hersteld"),
+		Reintegratiedoel:          rec.text("Re-integratiedoel"),
+		Contactafspraken:          rec.text("Contactafspraken"),
+		MotiveringGeenSpoor2:      rec.text("Motivering geen spoor 2"),
+		OordeelArbeidsrelatie:     rec.text("Oordeel arbeidsrelatie"),
+		PassendWerk:               rec.text("Passend werk bij werkgever"),
+		VisieWerknemer:            rec.text("Visie werknemer"),
+		EindeWachttijdVerlengdTot: rec.date("Einde wachttijd verlengd tot"),
+		Plaats:                    rec.cell(ColDossiernummer),
+	}
+	if !d.DatumHersteld.IsZero() && !d.EersteZiektedag.IsZero() && d.DatumHersteld.Before(d.EersteZiektedag) {
+		rec.errorf("Datum hersteld", "Datum hersteld (%s) ligt voor de eerste ziektedag (%s); verwacht een datum op of na de eerste ziektedag",
+			d.DatumHersteld.NL(), d.EersteZiektedag.NL())
+	}
+	r.firstAt[nummer] = d.Plaats
+	r.byNummer[nummer] = d
+	r.res.Dossiers = append(r.res.Dossiers, d)
+}
+
+func (r *reader) readZiekteperiodes(rec *record) {
+	d := rec.owner()
+	p := dossier.SicknessPeriod{Van: rec.date("Van"), Tot: rec.date("Tot"), Plaats: rec.cell("Van")}
+	if d == nil || p.Van.IsZero() {
+		return
+	}
+	r.periods[d.Nummer] = append(r.periods[d.Nummer], p)
+}
+
+// finishPeriods checks each dossier's rows from Ziekteperiodes, in sheet
+// order, and gives every dossier its periods.
+func (r *reader) finishPeriods() {
+	for _, d := range r.res.Dossiers {
+		rows := r.periods[d.Nummer]
+		if len(rows) > 0 && !d.EersteZiektedag.IsZero() {
+			for _, p := range dossier.CheckPeriods(d.EersteZiektedag, rows) {
+				p.Dossier = d.Nummer
+				r.problem(p)
+			}
+		}
+		d.SetPeriods(rows)
+	}
+}
+
+func (r *reader) readDocumenten(rec *record) {
+	d := rec.owner()
+	doc := dossier.Document{
+		Soort:             parsed(rec, "Soort", parseSoortCell),
+		Datum:             rec.date("Datum"),
+		OpgesteldDoor:     rec.text("Opgesteld door"),
+		GetekendWerkgever: rec.janee("Getekend werkgever"),
+		GetekendWerknemer: rec.janee("Getekend werknemer"),
+		Samenvatting:      rec.text("Samenvatting"),
+		Plaats:            rec.cell("Datum"),
+	}
+	if d != nil {
+		d.Documenten = append(d.Documenten, doc)
+	}
+}
+
+func (r *reader) readActiviteiten(rec *record) {
+	d := rec.owner()
+	a := dossier.Activity{
+		Spoor:             parsed(rec, "Spoor", parseSpoor),
+		Activiteit:        rec.text("Activiteit"),
+		Doel:              rec.text("Doel"),
+		Verantwoordelijke: rec.text("Verantwoordelijke"),
+		Start:             rec.date("Start"),
+		Eind:              rec.date("Eind"),
+		Status:            parsed(rec, "Status", parseStatusCell),
+		Resultaat:         rec.text("Resultaat"),
+		Plaats:            rec.cell("Activiteit"),
+	}
+	if !a.Start.IsZero() && !a.Eind.IsZero() && a.Eind.Before(a.Start) {
+		rec.errorf("Eind", "Eind (%s) ligt voor Start (%s); verwacht een einddatum op of na de startdatum", a.Eind.NL(), a.Start.NL())
+	}
+	if d != nil {
+		d.Activiteiten = append(d.Activiteiten, a)
+	}
+}
+
+func (r *reader) readSollicitaties(rec *record) {
+	d := rec.owner()
+	a := dossier.Application{
+		Datum:     rec.date("Datum"),
+		Werkgever: rec.text("Werkgever"),
+		Functie:   rec.text("Functie"),
+		Resultaat: rec.text("Resultaat"),
+		Plaats:    rec.cell("Datum"),
+	}
+	if d != nil {
+		d.Sollicitaties = append(d.Sollicitaties, a)
+	}
+}
