@@ -1,0 +1,615 @@
+package pdf
+
+import (
+	"strings"
+
+	"github.com/poortwachter/poortwachter/internal/document"
+)
+
+// Page geometry in millimetres (A4 portrait).
+const (
+	pageW      = 210.0
+	pageH      = 297.0
+	marginL    = 22.0
+	marginR    = 20.0
+	contentW   = pageW - marginL - marginR
+	bodyTop    = 27.0
+	bodyBottom = 276.0
+
+	headerBaseline = 14.0
+	headerRule     = 17.0
+	footerRule     = 281.0
+	footerBaseline = 286.0
+
+	ptToMM = 25.4 / 72
+)
+
+// Type sizes in points.
+const (
+	sizeBody    = 10.0
+	sizeTable   = 9.0
+	sizeH1      = 13.0
+	sizeH2      = 11.0
+	sizeMargin  = 8.0 // header, footer, captions
+	lineSpacing = 1.38
+)
+
+type rgb struct{ r, g, b uint8 }
+
+var (
+	colText    = rgb{0x1a, 0x1a, 0x1a}
+	colHeading = rgb{0x15, 0x3a, 0x5b} // muted navy, like government forms
+	colMuted   = rgb{0x5a, 0x5a, 0x5a}
+	colMissing = rgb{0xb4, 0x23, 0x18} // dark red
+	colMissBg  = rgb{0xfd, 0xec, 0xdc} // pale orange behind missing data
+	colRule    = rgb{0x9a, 0x9a, 0x9a}
+	colGrid    = rgb{0xb4, 0xb4, 0xb4}
+	colHeadBg  = rgb{0xe9, 0xeb, 0xee}
+	colRowRule = rgb{0xd6, 0xd6, 0xd6}
+)
+
+type opKind int
+
+const (
+	opText opKind = iota
+	opLine
+	opFill   // filled rectangle
+	opStroke // outlined rectangle
+	opBookmark
+)
+
+// op is one drawing operation on a page, in page coordinates (mm from the
+// top left). The layout produces ops; Render replays them on fpdf and
+// TextDump prints their text, so both see the same pages.
+type op struct {
+	kind   opKind
+	x, y   float64 // text: left end of the baseline; rect: top left; line: start
+	x2, y2 float64 // line: end; rect: width and height
+	text   string  // text, bookmark title
+	style  style
+	size   float64 // text: points; line, stroke: width in mm
+	color  rgb
+	level  int // bookmark: 0 or 1
+}
+
+type page struct {
+	ops []op
+}
+
+// layout paginates a document into pages of ops.
+type layout struct {
+	fonts *fontSet
+	pages []*page
+	cur   *page
+	y     float64 // top of the next line
+	// fresh is true while the current page has no body content yet.
+	fresh bool
+	// hasH1 says whether a level-1 bookmark exists for level-2 ones to hang under.
+	hasH1 bool
+}
+
+func newLayout(fonts *fontSet) *layout {
+	l := &layout{fonts: fonts}
+	l.newPage()
+	return l
+}
+
+func (l *layout) newPage() {
+	l.cur = &page{}
+	l.pages = append(l.pages, l.cur)
+	l.y = bodyTop
+	l.fresh = true
+}
+
+// room reports the vertical space left on the page.
+func (l *layout) room() float64 { return bodyBottom - l.y }
+
+// ensure starts a new page unless h fits on the current one or the page is
+// still empty (then nothing would be gained).
+func (l *layout) ensure(h float64) {
+	if h > l.room() && !l.fresh {
+		l.newPage()
+	}
+}
+
+func (l *layout) add(o op) {
+	l.cur.ops = append(l.cur.ops, o)
+	if o.kind != opBookmark {
+		l.fresh = false
+	}
+}
+
+// mm converts a width in 1/1000 em at size points to millimetres.
+func mm(w int, size float64) float64 { return float64(w) * size / 1000 * ptToMM }
+
+func lineHeight(size float64) float64 { return size * ptToMM * lineSpacing }
+
+// baseline is the distance from the top of a line box to its baseline.
+func baseline(size float64) float64 {
+	return lineHeight(size)/2 + size*ptToMM*0.34
+}
+
+func (l *layout) textWidth(s string, st style, size float64) float64 {
+	return mm(l.fonts.faces[st].width(s), size)
+}
+
+// run is a piece of a laid-out line with one style.
+type run struct {
+	text    string
+	style   style
+	missing bool
+	x, w    float64 // relative to the line start
+}
+
+// line is one wrapped line of inline text.
+type line struct {
+	runs []run
+	w    float64
+}
+
+// piece is a styled fragment of a word or a space during wrapping.
+type piece struct {
+	text    string
+	style   style
+	missing bool
+	w       float64
+}
+
+// wrap breaks spans into lines no wider than width (mm) at size points.
+// Words may cross span boundaries ("**vet**,"); a word wider than the line
+// is broken between characters. A "\n" in a span forces a line break.
+// forceStyle is or-ed into every span's style (headings are bold).
+func (l *layout) wrap(spans []document.Span, size, width float64, forceBold bool) []line {
+	var (
+		lines   []line
+		cur     line
+		word    []piece // pieces of the word being collected
+		wordW   float64
+		pending []piece // spaces between the last word and the next
+	)
+	flushLine := func() {
+		lines = append(lines, mergeRuns(cur))
+		cur = line{}
+		pending = nil
+	}
+	place := func(p piece) {
+		cur.runs = append(cur.runs, run{text: p.text, style: p.style, missing: p.missing, x: cur.w, w: p.w})
+		cur.w += p.w
+	}
+	flushWord := func() {
+		if len(word) == 0 {
+			return
+		}
+		spaceW := 0.0
+		for _, p := range pending {
+			spaceW += p.w
+		}
+		if len(cur.runs) > 0 && cur.w+spaceW+wordW > width+1e-6 {
+			flushLine()
+			spaceW = 0
+		}
+		if len(cur.runs) > 0 {
+			for _, p := range pending {
+				place(p)
+			}
+		}
+		pending = nil
+		if wordW <= width+1e-6 {
+			for _, p := range word {
+				place(p)
+			}
+		} else {
+			// Too long for any line: break between characters.
+			for _, p := range word {
+				for _, r := range p.text {
+					s := string(r)
+					w := l.textWidth(s, p.style, size)
+					if len(cur.runs) > 0 && cur.w+w > width+1e-6 {
+						flushLine()
+					}
+					place(piece{text: s, style: p.style, missing: p.missing, w: w})
+				}
+			}
+		}
+		word, wordW = nil, 0
+	}
+	for _, sp := range spans {
+		st := styleOf(sp.Bold || forceBold, sp.Italic)
+		for i, seg := range strings.Split(sp.Text, "\n") {
+			if i > 0 {
+				flushWord()
+				flushLine()
+			}
+			seg = l.fonts.sanitize(seg)
+			for len(seg) > 0 {
+				j := strings.IndexByte(seg, ' ')
+				switch {
+				case j == 0:
+					flushWord()
+					pending = append(pending, piece{text: " ", style: st, missing: sp.Missing, w: l.textWidth(" ", st, size)})
+					seg = seg[1:]
+				case j < 0:
+					j = len(seg)
+					fallthrough
+				default:
+					p := piece{text: seg[:j], style: st, missing: sp.Missing, w: l.textWidth(seg[:j], st, size)}
+					word = append(word, p)
+					wordW += p.w
+					seg = seg[j:]
+				}
+			}
+		}
+	}
+	flushWord()
+	if len(cur.runs) > 0 || len(lines) == 0 {
+		flushLine()
+	}
+	return lines
+}
+
+// mergeRuns joins neighbouring runs of the same style into one, so the PDF
+// gets one text operation per style change instead of one per word.
+func mergeRuns(ln line) line {
+	out := ln.runs[:0:0]
+	for _, r := range ln.runs {
+		if n := len(out); n > 0 && out[n-1].style == r.style && out[n-1].missing == r.missing {
+			out[n-1].text += r.text
+			out[n-1].w += r.w
+			continue
+		}
+		out = append(out, r)
+	}
+	ln.runs = out
+	return ln
+}
+
+// drawLine emits the ops of one wrapped line with its box top at y.
+func (l *layout) drawLine(ln line, x, top, size float64, col rgb) {
+	base := top + baseline(size)
+	for _, r := range ln.runs {
+		if r.missing {
+			l.add(op{kind: opFill, x: x + r.x - 0.3, y: top + 0.25, x2: r.w + 0.6, y2: lineHeight(size) - 0.5, color: colMissBg})
+		}
+	}
+	for _, r := range ln.runs {
+		c := col
+		if r.missing {
+			c = colMissing
+		}
+		l.add(op{kind: opText, x: x + r.x, y: base, text: r.text, style: r.style, size: size, color: c})
+	}
+}
+
+// flow places lines one after another from x, breaking pages between lines.
+func (l *layout) flow(lines []line, x, size float64, col rgb) {
+	lh := lineHeight(size)
+	for _, ln := range lines {
+		l.ensure(lh)
+		l.drawLine(ln, x, l.y, size, col)
+		l.y += lh
+	}
+}
+
+func (l *layout) block(b document.Block) {
+	switch b.Kind {
+	case document.Heading:
+		l.heading(b)
+	case document.Paragraph:
+		l.flow(l.wrap(b.Text, sizeBody, contentW, false), marginL, sizeBody, colText)
+		l.y += 2.6
+	case document.List:
+		l.list(b.Items)
+	case document.KeyValue:
+		l.keyValue(b.Pairs)
+	case document.TableBlock:
+		if b.Table != nil {
+			l.table(b.Table)
+		}
+	case document.SignatureBlock:
+		l.signatures(b.Signatures)
+	case document.PageBreak:
+		if !l.fresh {
+			l.newPage()
+		}
+	}
+}
+
+func (l *layout) heading(b document.Block) {
+	size, before, after := sizeH1, 4.5, 2.2
+	if b.Level >= 2 {
+		size, before, after = sizeH2, 3.0, 1.4
+	}
+	lines := l.wrap(b.Text, size, contentW, true)
+	h := float64(len(lines)) * lineHeight(size)
+	if !l.fresh {
+		l.y += before
+	}
+	// Keep the heading with at least three lines of what follows.
+	l.ensure(h + after + 3*lineHeight(sizeBody))
+	level := 0
+	if b.Level >= 2 && l.hasH1 {
+		level = 1
+	}
+	if level == 0 {
+		l.hasH1 = true
+	}
+	title := l.fonts.sanitize(document.PlainText(b.Text))
+	l.add(op{kind: opBookmark, text: title, level: level, y: l.y})
+	l.flow(lines, marginL, size, colHeading)
+	if b.Level <= 1 {
+		l.add(op{kind: opLine, x: marginL, y: l.y + 0.4, x2: marginL + contentW, y2: l.y + 0.4, size: 0.25, color: colHeading})
+		l.y += 0.8
+	}
+	l.y += after
+}
+
+func (l *layout) list(items [][]document.Span) {
+	const indent = 6.0
+	lh := lineHeight(sizeBody)
+	for _, it := range items {
+		lines := l.wrap(it, sizeBody, contentW-indent, false)
+		l.ensure(lh)
+		l.add(op{kind: opText, x: marginL + 1.5, y: l.y + baseline(sizeBody), text: "•", style: regular, size: sizeBody, color: colText})
+		l.flow(lines, marginL+indent, sizeBody, colText)
+		l.y += 0.9
+	}
+	l.y += 1.7
+}
+
+func (l *layout) keyValue(pairs []document.Pair) {
+	const (
+		labelW = 58.0
+		gap    = 4.0
+		padV   = 1.1
+	)
+	lh := lineHeight(sizeBody)
+	for _, p := range pairs {
+		keys := l.wrap([]document.Span{{Text: p.Key}}, sizeBody, labelW, false)
+		vals := l.wrap(p.Value, sizeBody, contentW-labelW-gap, false)
+		n := max(len(keys), len(vals))
+		h := float64(n)*lh + 2*padV
+		if h <= bodyBottom-bodyTop {
+			l.ensure(h)
+		}
+		l.y += padV
+		for i := 0; i < n; i++ {
+			if l.room() < lh {
+				l.newPage()
+			}
+			if i < len(keys) {
+				l.drawLine(keys[i], marginL, l.y, sizeBody, colMuted)
+			}
+			if i < len(vals) {
+				l.drawLine(vals[i], marginL+labelW+gap, l.y, sizeBody, colText)
+			}
+			l.y += lh
+		}
+		l.y += padV
+		l.add(op{kind: opLine, x: marginL, y: l.y, x2: marginL + contentW, y2: l.y, size: 0.15, color: colRowRule})
+	}
+	l.y += 3.0
+}
+
+func (l *layout) table(t *document.Table) {
+	const (
+		padH = 1.6
+		padV = 1.2
+	)
+	ncol := len(t.Header)
+	for _, r := range t.Rows {
+		ncol = max(ncol, len(r))
+	}
+	if ncol == 0 {
+		return
+	}
+	widths := make([]float64, ncol)
+	total := 0.0
+	for i := range widths {
+		widths[i] = 1
+		if i < len(t.Widths) && t.Widths[i] > 0 {
+			widths[i] = t.Widths[i]
+		}
+		total += widths[i]
+	}
+	for i := range widths {
+		widths[i] = widths[i] / total * contentW
+	}
+	xs := make([]float64, ncol)
+	x := marginL
+	for i, w := range widths {
+		xs[i] = x
+		x += w
+	}
+	wrapRow := func(cells [][]document.Span, bold bool) [][]line {
+		out := make([][]line, ncol)
+		for i := range out {
+			var c []document.Span
+			if i < len(cells) {
+				c = cells[i]
+			}
+			out[i] = l.wrap(c, sizeTable, widths[i]-2*padH, bold)
+		}
+		return out
+	}
+	var header [][]line
+	if len(t.Header) > 0 {
+		hs := make([][]document.Span, len(t.Header))
+		for i, h := range t.Header {
+			hs[i] = []document.Span{{Text: h}}
+		}
+		header = wrapRow(hs, true)
+	}
+	lh := lineHeight(sizeTable)
+	rowsH := func(cells [][]line) (int, float64) {
+		n := 1
+		for _, c := range cells {
+			n = max(n, len(c))
+		}
+		return n, float64(n)*lh + 2*padV
+	}
+	_, headerH := rowsH(header)
+	if header == nil {
+		headerH = 0
+	}
+	// drawRow draws lines [from, to) of the row's cells as one band.
+	drawRow := func(cells [][]line, from, to int, fill bool) {
+		h := float64(to-from)*lh + 2*padV
+		for i, c := range cells {
+			if fill {
+				l.add(op{kind: opFill, x: xs[i], y: l.y, x2: widths[i], y2: h, color: colHeadBg})
+			}
+			l.add(op{kind: opStroke, x: xs[i], y: l.y, x2: widths[i], y2: h, size: 0.2, color: colGrid})
+			for k := from; k < to && k < len(c); k++ {
+				l.drawLine(c[k], xs[i]+padH, l.y+padV+float64(k-from)*lh, sizeTable, colText)
+			}
+		}
+		l.y += h
+	}
+	drawHeader := func() {
+		if header != nil {
+			n, _ := rowsH(header)
+			drawRow(header, 0, n, true)
+		}
+	}
+	// The header never stands alone at the foot of a page.
+	l.ensure(headerH + lh + 2*padV)
+	drawHeader()
+	fullPage := bodyBottom - bodyTop - headerH
+	for _, r := range t.Rows {
+		cells := wrapRow(r, false)
+		n, h := rowsH(cells)
+		if h > l.room() && h <= fullPage {
+			l.newPage()
+			drawHeader()
+		}
+		for from := 0; from < n; {
+			fit := int((l.room() - 2*padV) / lh)
+			if fit < 1 || (fit < 3 && n-from > fit) {
+				l.newPage()
+				drawHeader()
+				continue
+			}
+			to := min(n, from+fit)
+			drawRow(cells, from, to, false)
+			from = to
+		}
+	}
+	l.y += 4.0
+}
+
+func (l *layout) signatures(sigs []document.Signature) {
+	const (
+		gap     = 12.0
+		perRow  = 2
+		signGap = 16.0
+	)
+	colW := (contentW - gap) / perRow
+	lh := lineHeight(sizeBody)
+	height := 2*lh + 2*(lh+1.5) + signGap + lineHeight(sizeMargin) + 2
+	l.y += 2
+	for start := 0; start < len(sigs); start += perRow {
+		l.ensure(height)
+		top := l.y
+		for i, s := range sigs[start:min(len(sigs), start+perRow)] {
+			x := marginL + float64(i)*(colW+gap)
+			y := top
+			role := l.fonts.sanitize(s.Role)
+			l.add(op{kind: opText, x: x, y: y + baseline(sizeBody), text: l.clip(role, bold, sizeBody, colW), style: bold, size: sizeBody, color: colText})
+			y += lh
+			name := l.fonts.sanitize(s.Name)
+			l.add(op{kind: opText, x: x, y: y + baseline(sizeBody), text: l.clip(name, regular, sizeBody, colW), style: regular, size: sizeBody, color: colText})
+			y += lh + 1.5
+			for _, f := range []struct{ label, value string }{{"Datum:", s.Date}, {"Plaats:", s.Place}} {
+				base := y + baseline(sizeBody)
+				l.add(op{kind: opText, x: x, y: base, text: f.label, style: regular, size: sizeBody, color: colMuted})
+				vx := x + 16
+				if v := l.fonts.sanitize(f.value); strings.TrimSpace(v) != "" {
+					l.add(op{kind: opText, x: vx, y: base, text: l.clip(v, regular, sizeBody, colW-16), style: regular, size: sizeBody, color: colText})
+				} else {
+					l.add(op{kind: opLine, x: vx, y: base + 0.8, x2: x + colW, y2: base + 0.8, size: 0.2, color: colRule})
+				}
+				y += lh + 1.5
+			}
+			y += signGap
+			l.add(op{kind: opLine, x: x, y: y, x2: x + colW, y2: y, size: 0.3, color: colText})
+			y += 0.8
+			l.add(op{kind: opText, x: x, y: y + baseline(sizeMargin), text: "Handtekening", style: regular, size: sizeMargin, color: colMuted})
+		}
+		l.y = top + height
+	}
+	l.y += 2
+}
+
+// clip shortens s with an ellipsis to fit width; signature blocks have one
+// line per field.
+func (l *layout) clip(s string, st style, size, width float64) string {
+	if l.textWidth(s, st, size) <= width {
+		return s
+	}
+	rs := []rune(s)
+	for len(rs) > 0 && l.textWidth(string(rs)+"…", st, size) > width {
+		rs = rs[:len(rs)-1]
+	}
+	return string(rs) + "…"
+}
+
+// decorate adds the running header and footer to every page, now that the
+// page count is known.
+func (l *layout) decorate(doc *document.Doc) {
+	s := l.fonts.sanitize
+	title := s(doc.Title)
+	dossier := ""
+	if doc.Dossier != "" {
+		dossier = l.clip("Dossier "+s(doc.Dossier), regular, sizeMargin, contentW/2)
+	}
+	left := s(doc.Employee)
+	if doc.BSN != "" {
+		if left != "" {
+			left += "  ·  "
+		}
+		left += "BSN " + s(doc.BSN)
+	}
+	right := marginL + contentW
+	for i, p := range l.pages {
+		var d []op
+		text := func(x, y float64, t string, st style) {
+			if t != "" {
+				d = append(d, op{kind: opText, x: x, y: y, text: t, style: st, size: sizeMargin, color: colMuted})
+			}
+		}
+		dw := l.textWidth(dossier, regular, sizeMargin)
+		text(marginL, headerBaseline, l.clip(title, bold, sizeMargin, contentW-dw-8), bold)
+		text(right-dw, headerBaseline, dossier, regular)
+		d = append(d, op{kind: opLine, x: marginL, y: headerRule, x2: right, y2: headerRule, size: 0.2, color: colRule})
+		d = append(d, op{kind: opLine, x: marginL, y: footerRule, x2: right, y2: footerRule, size: 0.2, color: colRule})
+		pg := "pagina " + itoa(i+1) + " van " + itoa(len(l.pages))
+		pw := l.textWidth(pg, regular, sizeMargin)
+		text(marginL, footerBaseline, l.clip(left, regular, sizeMargin, contentW-pw-8), regular)
+		text(right-pw, footerBaseline, pg, regular)
+		p.ops = append(d, p.ops...)
+	}
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// paginate lays out the whole document.
+func paginate(doc *document.Doc, fonts *fontSet) []*page {
+	l := newLayout(fonts)
+	for _, b := range doc.Blocks {
+		l.block(b)
+	}
+	l.decorate(doc)
+	return l.pages
+}
