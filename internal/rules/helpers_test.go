@@ -1,0 +1,125 @@
+package rules
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/rogpeppe/go-internal/diff"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// day parses a jjjj-mm-dd date; "" is the zero date.
+func day(t testing.TB, s string) dossier.Date {
+	t.Helper()
+	if s == "" {
+		return dossier.Date{}
+	}
+	d, err := dossier.ParseDate(s)
+	if err != nil {
+		t.Fatalf("bad test date %q: %v", s, err)
+	}
+	return d
+}
+
+// mustDay is day for package-level tables.
+func mustDay(s string) dossier.Date {
+	if s == "" {
+		return dossier.Date{}
+	}
+	d, err := dossier.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// D is the first sick day of the test dossiers: Monday 6 January 2025, as in
+// poortwachter.md's JSON example (einde wachttijd 2027-01-03).
+var D = mustDay("2025-01-06")
+
+// opt changes a test dossier.
+type opt func(*dossier.Dossier)
+
+// newDossier returns a dossier sick since D with open periods, changed by
+// opts.
+func newDossier(opts ...opt) *dossier.Dossier {
+	d := &dossier.Dossier{Nummer: "D-001", EersteZiektedag: D, Plaats: "Dossiers!A2"}
+	for _, o := range opts {
+		o(d)
+	}
+	if d.Ziekteperiodes == nil {
+		d.SetPeriods(nil)
+	}
+	return d
+}
+
+// doc adds a document of soort s dated at, signed by both.
+func doc(s dossier.Soort, at dossier.Date) opt {
+	return func(d *dossier.Dossier) {
+		d.Documenten = append(d.Documenten, dossier.Document{Soort: s, Datum: at, GetekendWerkgever: true, GetekendWerknemer: true,
+			Plaats: "Documenten!C" + strconv.Itoa(len(d.Documenten)+2)})
+	}
+}
+
+// unsigned adds a document of soort s dated at, signed as given.
+func unsigned(s dossier.Soort, at dossier.Date, werkgever, werknemer bool) opt {
+	return func(d *dossier.Dossier) {
+		d.Documenten = append(d.Documenten, dossier.Document{Soort: s, Datum: at, GetekendWerkgever: werkgever, GetekendWerknemer: werknemer,
+			Plaats: "Documenten!C" + strconv.Itoa(len(d.Documenten)+2)})
+	}
+}
+
+func hersteld(h dossier.Date) opt { return func(d *dossier.Dossier) { d.DatumHersteld = h } }
+
+func verlengd(v dossier.Date) opt {
+	return func(d *dossier.Dossier) { d.EindeWachttijdVerlengdTot = v }
+}
+
+// periods sets the sickness periods as van, tot pairs ("" tot = open).
+func periods(vt ...string) opt {
+	return func(d *dossier.Dossier) {
+		var ps []dossier.SicknessPeriod
+		for i := 0; i < len(vt); i += 2 {
+			ps = append(ps, dossier.SicknessPeriod{Van: mustDay(vt[i]), Tot: mustDay(vt[i+1])})
+		}
+		d.SetPeriods(ps)
+	}
+}
+
+func activity(spoor int, doel string, start dossier.Date) opt {
+	return func(d *dossier.Dossier) {
+		d.Activiteiten = append(d.Activiteiten, dossier.Activity{Spoor: spoor, Activiteit: "Activiteit", Doel: doel, Start: start,
+			Plaats: "Activiteiten!C" + strconv.Itoa(len(d.Activiteiten)+2)})
+	}
+}
+
+func casemanager(n string) opt { return func(d *dossier.Dossier) { d.Casemanager = n } }
+func motivering(m string) opt  { return func(d *dossier.Dossier) { d.MotiveringGeenSpoor2 = m } }
+func visie(v string) opt       { return func(d *dossier.Dossier) { d.VisieWerknemer = v } }
+
+// golden compares got with testdata/name, rewriting it under -update. A
+// missing golden fails.
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(want) != string(got) {
+		t.Errorf("%s differs (run go test -update to accept):\n%s", path, diff.Diff(path, want, "got", got))
+	}
+}
