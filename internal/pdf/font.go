@@ -110,6 +110,7 @@ func parseFontSet(fsys fs.FS) (*fontSet, error) {
 		if err != nil {
 			return nil, fmt.Errorf("lettertype %s onleesbaar: %w", name, err)
 		}
+		f.keepOnly(keptRanges)
 		set.faces[s] = f
 	}
 	set.replacement = '?'
@@ -117,6 +118,32 @@ func parseFontSet(fsys fs.FS) (*fontSet, error) {
 		set.replacement = '\uFFFD'
 	}
 	return set, nil
+}
+
+// keptRanges are the Unicode blocks we set text in: Latin, Greek and Cyrillic
+// with their diacritics, punctuation, currency, letterlike symbols, arrows
+// and geometric shapes. Scripts fpdf cannot shape or order (Hebrew, Arabic)
+// become replacement characters rather than printing reversed or unjoined.
+var keptRanges = [][2]rune{
+	{0x0020, 0x052F},
+	{0x1E00, 0x1EFF},
+	{0x2000, 0x21FF},
+	{0x2200, 0x22FF},
+	{0x25A0, 0x25FF},
+	{0xFB00, 0xFB06},
+}
+
+// keepOnly drops the coverage of runes outside ranges.
+func (f *face) keepOnly(ranges [][2]rune) {
+	var keep [len(f.covered)]uint64
+	for _, rg := range ranges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			keep[r/64] |= 1 << (r % 64)
+		}
+	}
+	for i := range f.covered {
+		f.covered[i] &= keep[i]
+	}
 }
 
 func (set *fontSet) coveredByAll(r rune) bool {

@@ -208,6 +208,7 @@ func TestSanitize(t *testing.T) {
 		{"bel\x07\x00\x1b", "bel"},
 		{"zero\u200bwidth soft\u00adhyphen \u202eevil", "zerowidth softhyphen evil"},
 		{"lach 😀", "lach " + r},
+		{"שלום مرحبا", r + r + r + r + " " + r + r + r + r + r},
 		{"\U0001F4A9\uFFFF\U000E0001", r + r},
 		{"ongeldig \xff", "ongeldig " + r},
 	} {
