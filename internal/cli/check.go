@@ -1,0 +1,182 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	ucli "github.com/urfave/cli/v2"
+
+	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/report"
+	"github.com/poortwachter/poortwachter/internal/rules"
+	"github.com/poortwachter/poortwachter/internal/workbook"
+)
+
+func init() { commands = append(commands, checkCommand) }
+
+// checkOptions are the options of poortwachter check.
+type checkOptions struct {
+	Werkboek  string
+	Peildatum dossier.Date
+	Dossiers  []string
+	Format    string
+	Output    string
+}
+
+// checkFormats are the values of check --format.
+var checkFormats = []string{"tekst", "json", "xlsx"}
+
+func checkCommand(env Env) *ucli.Command {
+	return &ucli.Command{
+		Name:      "check",
+		Usage:     "dossiers toetsen aan de termijnen van de Wet verbetering poortwachter",
+		UsageText: "check [--peildatum jjjj-mm-dd] [--dossier ID]... [--format tekst|json|xlsx] [--output BESTAND] WERKBOEK",
+		Description: "Leest de dossiers uit WERKBOEK en toetst elk dossier per de peildatum\n" +
+			"(standaard vandaag) aan alle regels: per regel de status, de uiterste datum en\n" +
+			"een toelichting, en per dossier een oordeel (onvolledig, aandacht, compleet).\n" +
+			"Een dossier met fouten in de invoer wordt niet getoetst; de fouten staan bij\n" +
+			"de meldingen.\n\n" +
+			"--format json geeft het vaste JSON-formaat voor scripts; --format xlsx een\n" +
+			"werkboek voor de auditor en vraagt om --output.\n\n" +
+			"Afsluitcode: 0 geen dossier onvolledig; 1 minstens één dossier onvolledig;\n" +
+			"2 het werkboek kon niet (geheel) worden gelezen (ook bij een fout in één\n" +
+			"dossier) of het commando is verkeerd gebruikt.",
+		Flags: []ucli.Flag{
+			peildatumFlag(),
+			&ucli.StringSliceFlag{Name: "dossier", Usage: "alleen dit dossiernummer toetsen (herhaalbaar)"},
+			&ucli.StringFlag{Name: "format", Value: "tekst", Usage: "uitvoer: tekst, json of xlsx"},
+			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "naar dit bestand schrijven in plaats van het scherm"},
+		},
+		Action: func(c *ucli.Context) error {
+			path, err := oneArg(c, "werkboek")
+			if err != nil {
+				return err
+			}
+			p, err := peildatum(c, env)
+			if err != nil {
+				return err
+			}
+			opts := checkOptions{Werkboek: path, Peildatum: p, Dossiers: c.StringSlice("dossier"),
+				Format: c.String("format"), Output: c.String("output")}
+			return runCheck(env, opts)
+		},
+	}
+}
+
+func runCheck(env Env, opts checkOptions) error {
+	if !slices.Contains(checkFormats, opts.Format) {
+		return usageError("onbekend formaat %q; kies tekst, json of xlsx", opts.Format)
+	}
+	if opts.Format == "xlsx" && opts.Output == "" {
+		return usageError("--format xlsx schrijft een werkboek en vraagt om --output BESTAND")
+	}
+	wb, err := workbook.ReadFile(opts.Werkboek)
+	if err != nil {
+		return inputError("%v", err)
+	}
+	ds, err := selectDossiers(wb.Dossiers, opts.Dossiers)
+	if err != nil {
+		return err
+	}
+	meldingen := problemsFor(wb.Problems, ds, len(opts.Dossiers) > 0)
+	var results []rules.Result
+	for _, d := range ds {
+		if meldingen.HasErrorFor(d.Nummer) {
+			continue
+		}
+		results = append(results, rules.Check(d, opts.Peildatum))
+	}
+
+	write := func(w io.Writer) error {
+		switch opts.Format {
+		case "json":
+			return report.JSON(w, opts.Peildatum, results, meldingen)
+		case "xlsx":
+			return report.XLSX(w, opts.Peildatum, results, meldingen)
+		}
+		color := opts.Output == "" && env.IsTerminal != nil && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == ""
+		return report.Text(w, opts.Peildatum, results, meldingen, report.TextOptions{Color: color})
+	}
+	if opts.Output == "" {
+		if err := write(env.Stdout); err != nil {
+			return fmt.Errorf("uitvoer schrijven: %w", err)
+		}
+	} else {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return fmt.Errorf("uitvoer maken: %w", err)
+		}
+		if err := writeFileAtomic(opts.Output, buf.Bytes()); err != nil {
+			return inputError("%v", err)
+		}
+		fmt.Fprintf(env.Stdout, "geschreven: %s\n", opts.Output)
+	}
+	return checkExit(results, meldingen)
+}
+
+// checkExit maps the outcome of a check to its exit status: 2 when any
+// dossier could not be read (an input error: like validate), 1 when a
+// checked dossier is onvolledig, else 0.
+func checkExit(results []rules.Result, meldingen dossier.Problems) error {
+	if fouten, _ := meldingen.Count(); fouten > 0 {
+		return silentExit(ExitInput)
+	}
+	for _, r := range results {
+		if r.Oordeel == rules.Onvolledig {
+			return findingsExit()
+		}
+	}
+	return nil
+}
+
+// selectDossiers returns the dossiers named by ids, in workbook order, or
+// all when ids is empty. An id not in the workbook is a usage error.
+func selectDossiers(all []*dossier.Dossier, ids []string) ([]*dossier.Dossier, error) {
+	if len(ids) == 0 {
+		return all, nil
+	}
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[strings.TrimSpace(id)] = true
+	}
+	var out []*dossier.Dossier
+	for _, d := range all {
+		if want[d.Nummer] {
+			out = append(out, d)
+			delete(want, d.Nummer)
+		}
+	}
+	if len(want) > 0 {
+		var missing []string
+		for _, id := range ids {
+			if want[strings.TrimSpace(id)] {
+				missing = append(missing, strings.TrimSpace(id))
+				delete(want, strings.TrimSpace(id))
+			}
+		}
+		return nil, usageError("dossier %s staat niet in het werkboek", strings.Join(missing, ", "))
+	}
+	return out, nil
+}
+
+// problemsFor keeps the problems that concern the selected dossiers or the
+// workbook as a whole; all of them when nothing was selected.
+func problemsFor(ps dossier.Problems, ds []*dossier.Dossier, selected bool) dossier.Problems {
+	if !selected {
+		return ps
+	}
+	keep := map[string]bool{"": true}
+	for _, d := range ds {
+		keep[d.Nummer] = true
+	}
+	var out dossier.Problems
+	for _, p := range ps {
+		if keep[p.Dossier] {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,32 @@
+package cli
+
+import (
+	ucli "github.com/urfave/cli/v2"
+
+	"github.com/poortwachter/poortwachter/internal/dossier"
+)
+
+// peildatumFlag is the --peildatum option shared by the commands that check
+// dossiers (check, timeline, render, batch); read it with peildatum.
+func peildatumFlag() ucli.Flag {
+	return &ucli.StringFlag{
+		Name:        "peildatum",
+		Usage:       "toetsen per deze datum (jjjj-mm-dd of dd-mm-jjjj)",
+		DefaultText: "vandaag",
+	}
+}
+
+// peildatum returns the --peildatum of c, or today from env's clock when it
+// is not given. The clock is read here, once, so every dossier of a run is
+// checked at the same date.
+func peildatum(c *ucli.Context, env Env) (dossier.Date, error) {
+	s := c.String("peildatum")
+	if s == "" {
+		return dossier.DateOf(env.Now()), nil
+	}
+	d, err := dossier.ParseDate(s)
+	if err != nil {
+		return dossier.Date{}, usageError("--peildatum: %v", err)
+	}
+	return d, nil
+}

@@ -1,0 +1,54 @@
+// Package report writes the outcome of a check: a readable text overview,
+// the JSON contract auditors script against, the auditor's xlsx workbook and
+// an iCalendar of upcoming deadlines. It is an adapter: it speaks rules and
+// dossier types over an io.Writer and reads neither the clock nor files.
+package report
+
+import (
+	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/rules"
+)
+
+// Statuses lists every finding status in the order reports count them.
+var Statuses = []rules.Status{
+	rules.Tijdig, rules.TeLaat, rules.Ontbreekt, rules.NogNietNodig,
+	rules.NietVanToepassing, rules.Verouderd, rules.Gebrekkig,
+}
+
+// Oordelen lists the verdicts from worst to best.
+var Oordelen = []rules.Oordeel{rules.Onvolledig, rules.Aandacht, rules.Compleet}
+
+// Meldingen returns the input problems (meldingen, as the workbook reader
+// found them) together with the warnings each check found, sorted by place
+// so output is stable. The arguments are not changed.
+func Meldingen(results []rules.Result, meldingen dossier.Problems) dossier.Problems {
+	out := append(dossier.Problems(nil), meldingen...)
+	for _, r := range results {
+		out = append(out, r.Meldingen...)
+	}
+	out.Sort()
+	return out
+}
+
+// countStatus returns how many findings of r have each status.
+func countStatus(r rules.Result) map[rules.Status]int {
+	n := map[rules.Status]int{}
+	for _, f := range r.Bevindingen {
+		n[f.Status]++
+	}
+	return n
+}
+
+// uncheckedDossiers returns the dossier numbers that have an input error,
+// in order of first appearance: those dossiers were not checked.
+func uncheckedDossiers(ps dossier.Problems) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range ps {
+		if p.Ernst == dossier.Fout && p.Dossier != "" && !seen[p.Dossier] {
+			seen[p.Dossier] = true
+			out = append(out, p.Dossier)
+		}
+	}
+	return out
+}

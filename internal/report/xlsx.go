@@ -1,0 +1,248 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/rules"
+)
+
+// The sheets of the auditor's workbook.
+const (
+	SheetOverzicht   = "Overzicht"
+	SheetBevindingen = "Bevindingen"
+	SheetMeldingen   = "Meldingen"
+)
+
+// statusFill is the background of a status or verdict cell in the auditor's
+// workbook: red for what is missing or wrong, amber for late, green for
+// on time, grey for what does not (yet) apply.
+var statusFill = map[string]string{
+	string(rules.Ontbreekt):         "F8CBAD",
+	string(rules.Verouderd):         "F8CBAD",
+	string(rules.Gebrekkig):         "F8CBAD",
+	string(rules.TeLaat):            "FFE699",
+	string(rules.Tijdig):            "C6EFCE",
+	string(rules.NogNietNodig):      "EDEDED",
+	string(rules.NietVanToepassing): "EDEDED",
+	string(rules.Onvolledig):        "F8CBAD",
+	string(rules.Aandacht):          "FFE699",
+	string(rules.Compleet):          "C6EFCE",
+	dossier.Fout.String():           "F8CBAD",
+	dossier.Waarschuwing.String():   "FFE699",
+}
+
+// xlsxStyles holds the style ids of one auditor's workbook.
+type xlsxStyles struct {
+	header, date int
+	fill         map[string]int
+}
+
+// XLSX writes the auditor's workbook of the check of results at peildatum:
+// sheet Overzicht (one row per dossier with its verdict and the number of
+// findings per status), Bevindingen (one row per dossier and rule) and,
+// when there are any, Meldingen. Header rows are frozen and filtered, dates
+// are real date cells shown as dd-mm-jjjj, statuses are coloured. The bytes
+// depend only on the arguments: the document properties carry the
+// peildatum, not the clock.
+func XLSX(w io.Writer, peildatum dossier.Date, results []rules.Result, meldingen dossier.Problems) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newXLSXStyles(f)
+	if err != nil {
+		return err
+	}
+	if err := f.SetSheetName("Sheet1", SheetOverzicht); err != nil {
+		return err
+	}
+	if err := writeOverzicht(f, st, results); err != nil {
+		return err
+	}
+	if _, err := f.NewSheet(SheetBevindingen); err != nil {
+		return err
+	}
+	if err := writeBevindingen(f, st, results); err != nil {
+		return err
+	}
+	if all := Meldingen(results, meldingen); len(all) > 0 {
+		if _, err := f.NewSheet(SheetMeldingen); err != nil {
+			return err
+		}
+		if err := writeMeldingen(f, st, all); err != nil {
+			return err
+		}
+	}
+	f.SetActiveSheet(0)
+	stamp := peildatum.Time().Format(time.RFC3339)
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title:          "Toets Wet verbetering poortwachter, peildatum " + peildatum.NL(),
+		Creator:        "poortwachter",
+		LastModifiedBy: "poortwachter",
+		Created:        stamp,
+		Modified:       stamp,
+		Language:       "nl-NL",
+	}); err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
+	st := &xlsxStyles{fill: map[string]int{}}
+	var err error
+	st.header, err = f.NewStyle(&excelize.Style{
+		Font:   &excelize.Font{Bold: true},
+		Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
+		Border: []excelize.Border{{Type: "bottom", Color: "8EA9DB", Style: 1}},
+	})
+	if err != nil {
+		return nil, err
+	}
+	dateFmt := "dd-mm-yyyy"
+	st.date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt})
+	if err != nil {
+		return nil, err
+	}
+	// Create the fills in a fixed order so the style ids, and with them the
+	// bytes of the workbook, never vary.
+	keys := []string{}
+	for _, s := range Statuses {
+		keys = append(keys, string(s))
+	}
+	for _, o := range Oordelen {
+		keys = append(keys, string(o))
+	}
+	keys = append(keys, dossier.Fout.String(), dossier.Waarschuwing.String())
+	for _, k := range keys {
+		id, err := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{statusFill[k]}}})
+		if err != nil {
+			return nil, err
+		}
+		st.fill[k] = id
+	}
+	return st, nil
+}
+
+// sheetWriter streams one sheet: header, widths, frozen first row and an
+// auto-filter over all rows written.
+type sheetWriter struct {
+	f     *excelize.File
+	st    *xlsxStyles
+	sw    *excelize.StreamWriter
+	sheet string
+	row   int
+}
+
+// newSheetWriter prepares sheet with the given header, column widths and
+// number of data rows (known up front: the auto-filter must be set before
+// streaming starts).
+func newSheetWriter(f *excelize.File, st *xlsxStyles, sheet string, header []string, widths []float64, rows int) (*sheetWriter, error) {
+	last, _ := excelize.CoordinatesToCellName(len(header), rows+1)
+	if err := f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	for i, wd := range widths {
+		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return nil, err
+	}
+	s := &sheetWriter{f: f, st: st, sw: sw, sheet: sheet}
+	cells := make([]any, len(header))
+	for i, h := range header {
+		cells[i] = excelize.Cell{Value: h, StyleID: st.header}
+	}
+	return s, s.add(cells)
+}
+
+func (s *sheetWriter) add(cells []any) error {
+	s.row++
+	cell, _ := excelize.CoordinatesToCellName(1, s.row)
+	return s.sw.SetRow(cell, cells)
+}
+
+// date returns a date cell, or an empty cell for the zero date.
+func (s *sheetWriter) date(d dossier.Date) any {
+	if d.IsZero() {
+		return nil
+	}
+	return excelize.Cell{Value: d.Time(), StyleID: s.st.date}
+}
+
+// colored returns a text cell filled with the colour of v.
+func (s *sheetWriter) colored(v string) any {
+	return excelize.Cell{Value: v, StyleID: s.st.fill[v]}
+}
+
+func writeOverzicht(f *excelize.File, st *xlsxStyles, results []rules.Result) error {
+	header := []string{"Dossiernummer", "Werknemer", "Werkgever", "Eerste ziektedag", "Einde wachttijd", "Oordeel"}
+	widths := []float64{15, 24, 24, 16, 16, 13}
+	for _, s := range Statuses {
+		header = append(header, string(s))
+		widths = append(widths, float64(max(9, len(s)+3)))
+	}
+	s, err := newSheetWriter(f, st, SheetOverzicht, header, widths, len(results))
+	if err != nil {
+		return err
+	}
+	for _, r := range results {
+		d := r.Dossier
+		n := countStatus(r)
+		cells := []any{d.Nummer, d.NaamWerknemer, d.Werkgever, s.date(d.EersteZiektedag), s.date(r.EindeWachttijd), s.colored(string(r.Oordeel))}
+		for _, st := range Statuses {
+			cells = append(cells, n[st])
+		}
+		if err := s.add(cells); err != nil {
+			return err
+		}
+	}
+	return s.sw.Flush()
+}
+
+func writeBevindingen(f *excelize.File, st *xlsxStyles, results []rules.Result) error {
+	header := []string{"Dossiernummer", "Regel", "Titel", "Ernst", "Status", "Uiterste datum", "Datum", "Toelichting"}
+	widths := []float64{15, 28, 36, 13, 20, 15, 12, 100}
+	rows := 0
+	for _, r := range results {
+		rows += len(r.Bevindingen)
+	}
+	s, err := newSheetWriter(f, st, SheetBevindingen, header, widths, rows)
+	if err != nil {
+		return err
+	}
+	for _, r := range results {
+		for _, b := range r.Bevindingen {
+			cells := []any{r.Dossier.Nummer, b.Regel, b.Titel, string(b.Ernst), s.colored(string(b.Status)),
+				s.date(b.UitersteDatum), s.date(b.Datum), b.Toelichting}
+			if err := s.add(cells); err != nil {
+				return err
+			}
+		}
+	}
+	return s.sw.Flush()
+}
+
+func writeMeldingen(f *excelize.File, st *xlsxStyles, ps dossier.Problems) error {
+	header := []string{"Plaats", "Dossiernummer", "Ernst", "Tekst"}
+	s, err := newSheetWriter(f, st, SheetMeldingen, header, []float64{22, 15, 14, 120}, len(ps))
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		if err := s.add([]any{p.Plaats, p.Dossier, s.colored(p.Ernst.String()), p.Tekst}); err != nil {
+			return fmt.Errorf("melding %s: %w", p.Plaats, err)
+		}
+	}
+	return s.sw.Flush()
+}
