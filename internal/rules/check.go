@@ -18,6 +18,7 @@ func Check(d *dossier.Dossier, p dossier.Date) Result {
 	}
 	r.Oordeel = Verdict(r.Bevindingen)
 	r.Meldingen = meldingen(c)
+	r.Meldingen.Sort()
 	return r
 }
 

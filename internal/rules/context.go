@@ -68,22 +68,27 @@ func (c *Context) document(s dossier.Soort, deadline dossier.Date) Finding {
 	return c.absent(lowerFirst(s.String()), deadline)
 }
 
-// present judges a thing dated datum against deadline: tijdig on or before
-// it, te-laat after it, whatever H is.
+// present judges a document of kind what dated datum against deadline:
+// tijdig on or before it, te-laat after it, whatever H is.
 func (c *Context) present(what string, datum, deadline dossier.Date) Finding {
+	return c.judge(fmt.Sprintf("%s van %s (week %d)", what, datum.NL(), c.Cal.Week(datum)), datum, deadline)
+}
+
+// judge is present for any subject: a Dutch noun phrase that names the
+// thing with its date, e.g. "De start van spoor 2 op 20-01-2026 (week 55)".
+func (c *Context) judge(subject string, datum, deadline dossier.Date) Finding {
 	f := Finding{Datum: datum}
 	switch {
 	case deadline.IsZero():
 		f.Status = Tijdig
-		f.Toelichting = fmt.Sprintf("%s van %s (week %d) is aanwezig.", what, datum.NL(), c.Cal.Week(datum))
+		f.Toelichting = fmt.Sprintf("%s is aanwezig.", subject)
 	case datum.After(deadline):
 		f.Status = TeLaat
-		f.Toelichting = fmt.Sprintf("%s van %s (week %d) ligt %s na de uiterste datum %s (week %d).",
-			what, datum.NL(), c.Cal.Week(datum), days(datum.DaysSince(deadline)), deadline.NL(), c.Cal.Week(deadline))
+		f.Toelichting = fmt.Sprintf("%s ligt %s na de uiterste datum %s (week %d).",
+			subject, days(datum.DaysSince(deadline)), deadline.NL(), c.Cal.Week(deadline))
 	default:
 		f.Status = Tijdig
-		f.Toelichting = fmt.Sprintf("%s van %s (week %d) ligt op of voor de uiterste datum %s.",
-			what, datum.NL(), c.Cal.Week(datum), deadline.NL())
+		f.Toelichting = fmt.Sprintf("%s ligt op of voor de uiterste datum %s.", subject, deadline.NL())
 	}
 	return f
 }
@@ -109,11 +114,14 @@ func (c *Context) absent(what string, deadline dossier.Date) Finding {
 }
 
 // days writes a number of days in Dutch: "1 dag", "3 dagen".
-func days(n int) string {
+func days(n int) string { return plural(n, "dag", "dagen") }
+
+// plural writes n with the singular or plural noun.
+func plural(n int, one, more string) string {
 	if n == 1 {
-		return "1 dag"
+		return "1 " + one
 	}
-	return fmt.Sprintf("%d dagen", n)
+	return fmt.Sprintf("%d %s", n, more)
 }
 
 // lowerFirst lower-cases the first letter of a document kind for use inside

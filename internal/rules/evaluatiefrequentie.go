@@ -89,7 +89,7 @@ func decideEvaluatie(c *Context) Finding {
 		return f
 	}
 	f.Status = Tijdig
-	f.Toelichting = fmt.Sprintf("%d contactmomenten vanaf %s, nooit meer dan %d dagen ertussen; laatste contactmoment %s (week %d).",
-		len(ms), ms[0].NL(), MaxEvaluatieGap, last.NL(), c.Cal.Week(last))
+	f.Toelichting = fmt.Sprintf("%s vanaf %s, nooit meer dan %d dagen ertussen; laatste contactmoment %s (week %d).",
+		plural(len(ms), "contactmoment", "contactmomenten"), ms[0].NL(), MaxEvaluatieGap, last.NL(), c.Cal.Week(last))
 	return f
 }

@@ -62,10 +62,12 @@ func MedicalTerms(text string) []string {
 			out = append(out, w)
 		}
 	}
-	for i, w := range words {
+	for i := 0; i < len(words); i++ {
+		w := words[i]
 		lw := strings.ToLower(w)
 		if i+1 < len(words) && medicalPhrases[lw+" "+strings.ToLower(words[i+1])] {
 			hit(w + " " + words[i+1])
+			i++
 			continue
 		}
 		if medicalWords[lw] || medicalUpper[w] {

@@ -60,7 +60,7 @@ func decideSpoor2(c *Context) Finding {
 	}
 	deadline := spoor2Deadline(c)
 	if start := c.Dossier.Spoor2Start(); !start.IsZero() && !start.After(c.Peildatum) {
-		return c.present("Spoor 2 gestart op", start, deadline)
+		return c.judge(fmt.Sprintf("De start van spoor 2 op %s (week %d)", start.NL(), c.Cal.Week(start)), start, deadline)
 	}
 	return c.absent("gestarte activiteit in spoor 2", deadline)
 }

@@ -35,8 +35,9 @@ type Event struct {
 
 // Timeline returns every deadline of r with its date and week, and what was
 // done when (sickness periods, recovery, documents that count, activities
-// starting and ending, applications), sorted by date, then kind, then
-// title.
+// starting and ending, applications), sorted by date, then kind; on one
+// day deadlines keep catalogue order and the rest the order of the
+// workbook.
 func Timeline(r Result) []Event {
 	d := r.Dossier
 	c := NewCalendar(d)
@@ -92,18 +93,15 @@ func Timeline(r Result) []Event {
 		if a.Datum != b.Datum {
 			return a.Datum.Before(b.Datum)
 		}
-		if a.Soort != b.Soort {
-			return eventOrder[a.Soort] < eventOrder[b.Soort]
-		}
-		return a.Titel < b.Titel
+		return eventOrder[a.Soort] < eventOrder[b.Soort]
 	})
 	return es
 }
 
 // Next returns the deadlines still to be met: on or after the peildatum
 // and not yet satisfied (nog-niet-nodig), plus the next contact moment
-// while evaluations are due and the employee is still sick. Sorted like
-// Timeline.
+// while evaluations are due: the employee is still sick and the waiting
+// time has not ended by then. Sorted like Timeline.
 func Next(r Result) []Event {
 	h := r.Dossier.DatumHersteld
 	sick := h.IsZero() || h.After(r.Peildatum)
@@ -112,7 +110,8 @@ func Next(r Result) []Event {
 		if e.Soort != EventTermijn || e.Regel == "" || e.Datum.Before(r.Peildatum) {
 			continue
 		}
-		if e.Status == NogNietNodig || (e.Regel == evaluatieFrequentie.ID && e.Status == Tijdig && sick) {
+		evaluatie := e.Regel == evaluatieFrequentie.ID && e.Status == Tijdig && sick && !e.Datum.After(r.EindeWachttijd)
+		if e.Status == NogNietNodig || evaluatie {
 			out = append(out, e)
 		}
 	}

@@ -1,0 +1,123 @@
+package rules
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/poortwachter/poortwachter/internal/dossier"
+)
+
+func TestVerdict(t *testing.T) {
+	f := func(e Ernst, s Status) Finding { return Finding{Ernst: e, Status: s} }
+	tests := []struct {
+		name string
+		fs   []Finding
+		want Oordeel
+	}{
+		{"nothing", nil, Compleet},
+		{"all fine", []Finding{f(Vereist, Tijdig), f(Waarschuwing, Tijdig), f(Vereist, NogNietNodig), f(Vereist, NietVanToepassing)}, Compleet},
+		{"vereist ontbreekt", []Finding{f(Vereist, Tijdig), f(Vereist, Ontbreekt)}, Onvolledig},
+		{"vereist verouderd", []Finding{f(Vereist, Verouderd)}, Onvolledig},
+		{"vereist gebrekkig", []Finding{f(Vereist, Gebrekkig)}, Onvolledig},
+		{"vereist te-laat", []Finding{f(Vereist, TeLaat)}, Aandacht},
+		{"onvolledig beats aandacht", []Finding{f(Vereist, TeLaat), f(Waarschuwing, Ontbreekt), f(Vereist, Ontbreekt)}, Onvolledig},
+		{"waarschuwing te-laat", []Finding{f(Waarschuwing, TeLaat)}, Aandacht},
+		{"waarschuwing ontbreekt", []Finding{f(Waarschuwing, Ontbreekt)}, Aandacht},
+		{"waarschuwing gebrekkig", []Finding{f(Waarschuwing, Gebrekkig)}, Aandacht},
+		{"waarschuwing verouderd", []Finding{f(Waarschuwing, Verouderd)}, Compleet},
+		{"waarschuwing nog-niet-nodig", []Finding{f(Waarschuwing, NogNietNodig)}, Compleet},
+		{"advies ontbreekt", []Finding{f(Advies, Ontbreekt)}, Compleet},
+		{"advies te-laat", []Finding{f(Advies, TeLaat)}, Compleet},
+		{"advies gebrekkig with vereist tijdig", []Finding{f(Advies, Gebrekkig), f(Vereist, Tijdig)}, Compleet},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Verdict(tt.fs); got != tt.want {
+				t.Errorf("Verdict = %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMeldingen(t *testing.T) {
+	d := mustDay
+	tests := []struct {
+		name string
+		opts []opt
+		p    string
+		want []string // "plaats: ernst: tekst" prefixes
+	}{
+		{"none", []opt{doc(dossier.Probleemanalyse, d("2025-02-10"))}, "2026-12-31", nil},
+		{"document after peildatum", []opt{doc(dossier.Probleemanalyse, d("2025-02-10")), doc(dossier.PlanVanAanpak, d("2025-03-01"))}, "2025-02-28",
+			[]string{"Documenten!C3: waarschuwing: Plan van aanpak van 01-03-2025 ligt na de peildatum 28-02-2025 en telt niet mee"}},
+		{"document on peildatum counts", []opt{doc(dossier.PlanVanAanpak, d("2025-03-01"))}, "2025-03-01", nil},
+		{"extension not later", []opt{verlengd(d("2027-01-03"))}, "2026-12-31",
+			[]string{"Dossiers!A2: waarschuwing: Einde wachttijd verlengd tot 03-01-2027 ligt niet na het einde van de wachttijd 03-01-2027"}},
+		{"extension later", []opt{verlengd(d("2027-01-04"))}, "2026-12-31", nil},
+		{"medical visie", []opt{visie("Door mijn hernia kan ik niet tillen.")}, "2026-12-31",
+			[]string{"Dossiers!A2: waarschuwing: Kolom Visie werknemer lijkt medische gegevens te bevatten (hernia)"}},
+		{"medical samenvatting", []opt{func(dd *dossier.Dossier) {
+			dd.Documenten = append(dd.Documenten, dossier.Document{Soort: dossier.Probleemanalyse, Datum: d("2025-02-10"),
+				Samenvatting: "Burn-out; gebruikt Oxazepam.", Plaats: "Documenten!C9"})
+		}}, "2026-12-31",
+			[]string{"Documenten!C9: waarschuwing: De samenvatting van probleemanalyse lijkt medische gegevens te bevatten (Burn-out, Oxazepam)"}},
+		{"medical activity", []opt{func(dd *dossier.Dossier) {
+			dd.Activiteiten = append(dd.Activiteiten, dossier.Activity{Spoor: 1, Activiteit: "Fysiotherapie", Doel: "Operationeel inzetbaar", Plaats: "Activiteiten!C4"})
+		}}, "2026-12-31",
+			[]string{"Activiteiten!C4: waarschuwing: Activiteit lijkt medische gegevens te bevatten (Fysiotherapie)"}},
+		{"functional limitations are fine", []opt{visie("Beperkt belastbaar, niet tillen, 4 uur per dag."), motivering("Coöperatie van werknemer is goed; operationeel werk in eigen functie binnen drie maanden.")}, "2026-12-31", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Check(newDossier(tt.opts...), d(tt.p))
+			if len(res.Meldingen) != len(tt.want) {
+				t.Fatalf("got %d meldingen, want %d: %v", len(res.Meldingen), len(tt.want), res.Meldingen)
+			}
+			for i, m := range res.Meldingen {
+				if !strings.HasPrefix(m.String(), tt.want[i]) {
+					t.Errorf("melding %d = %q, want prefix %q", i, m, tt.want[i])
+				}
+				if m.Dossier != "D-001" || m.Ernst != dossier.Waarschuwing {
+					t.Errorf("melding %d: dossier %q, ernst %s", i, m.Dossier, m.Ernst)
+				}
+			}
+		})
+	}
+}
+
+func TestMedicalTerms(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"", nil},
+		{"Beperkt belastbaar; niet tillen boven 10 kg.", nil},
+		{"Hernia, niet tillen", []string{"Hernia"}},
+		{"hernia en nog eens HERNIA", []string{"hernia"}},
+		{"operationeel leidinggevende", nil},
+		{"Coöperatie en cooperatie", nil},
+		{"na de operatie thuis", []string{"operatie"}},
+		{"knie-operatie gepland", []string{"knie-operatie"}},
+		{"burn-out", []string{"burn-out"}},
+		{"Burnout-klachten", []string{"Burnout-klachten"}},
+		{"Diagnose: MS", []string{"Diagnose", "MS"}},
+		{"ms Word en ms-dos", nil},
+		{"Multiple Sclerose vastgesteld", []string{"Multiple Sclerose"}},
+		{"slikt paracetamol en Ibuprofen", []string{"paracetamol", "Ibuprofen"}},
+		{"codeïne", []string{"codeïne"}},
+		{"chemo.", []string{"chemo"}},
+		{"de behandeling van de aanvraag; ziekte gemeld", nil},
+		{"Tia belt maandag; na een TIA", []string{"TIA"}},
+		{"depressief", []string{"depressief"}},
+		{"tumoren in de lever", []string{"tumoren"}},
+		{"diabetesvereniging", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := MedicalTerms(tt.text); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("MedicalTerms(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
