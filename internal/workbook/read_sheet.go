@@ -235,7 +235,11 @@ func (r *reader) mapHeader(t *table, cells []string) bool {
 		place := t.name + "!" + r.colName(i) + strconv.Itoa(t.headerRow)
 		switch {
 		case col == nil:
-			r.problem(dossier.Warnf(place, "onbekende kolom %q wordt niet gelezen (verwacht op tabblad %s: %s)", c, t.name, headerList(t.spec)))
+			msg := fmt.Sprintf("onbekende kolom %q wordt niet gelezen", h)
+			if near := nearestHeader(h, t.spec); near != "" {
+				msg += fmt.Sprintf("; bedoelt u %s?", near)
+			}
+			r.problem(dossier.Warnf(place, "%s", msg))
 		case hasCol(t, col.Header):
 			r.problem(dossier.Errorf(place, "kolom %s staat twee keer in de kopregel (ook in %s%d); verwacht elke kolom één keer",
 				col.Header, r.colName(t.cols[col.Header].idx), t.headerRow))
@@ -250,6 +254,45 @@ func (r *reader) mapHeader(t *table, cells []string) bool {
 		}
 	}
 	return hasCol(t, ColDossiernummer)
+}
+
+// nearestHeader returns the contract header closest to h when it is close
+// enough to be a typing error, or "".
+func nearestHeader(h string, spec *Sheet) string {
+	h = strings.ToLower(h)
+	best, bestDist := "", 0
+	for _, c := range spec.Columns {
+		d := editDistance(h, strings.ToLower(c.Header))
+		if best == "" || d < bestDist {
+			best, bestDist = c.Header, d
+		}
+	}
+	if bestDist > max(2, len([]rune(best))/4) {
+		return ""
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }
 
 func hasCol(t *table, header string) bool {
@@ -382,7 +425,11 @@ func parsed[T any](rec *record, header string, parse func(string) (T, error)) T 
 	}
 	x, err := parse(v)
 	if err != nil {
-		rec.errorf(header, "%s: %v", header, err)
+		if msg := err.Error(); strings.HasPrefix(msg, header+" ") {
+			rec.errorf(header, "%s", msg) // the message names the column already
+		} else {
+			rec.errorf(header, "%s: %s", header, msg)
+		}
 		return zero
 	}
 	return x
@@ -410,9 +457,23 @@ func (rec *record) owner() *dossier.Dossier {
 	}
 	d, ok := rec.r.byNummer[nummer]
 	if !ok {
-		rec.errorf(ColDossiernummer, "dossier %q staat niet op het tabblad %s; verwacht een dossiernummer uit dat tabblad", nummer, SheetDossiers)
+		msg := fmt.Sprintf("dossier %q staat niet op het tabblad %s; verwacht een dossiernummer uit dat tabblad", nummer, SheetDossiers)
+		if other := rec.r.foldNummer(nummer); other != "" {
+			msg += fmt.Sprintf(" (bedoelt u %s? hoofdletters tellen mee)", other)
+		}
+		rec.errorf(ColDossiernummer, "%s", msg)
 	}
 	return d
+}
+
+// foldNummer returns a Dossiernummer that equals nummer but for case, or "".
+func (r *reader) foldNummer(nummer string) string {
+	for _, d := range r.res.Dossiers {
+		if strings.EqualFold(d.Nummer, nummer) {
+			return d.Nummer
+		}
+	}
+	return ""
 }
 
 func (r *reader) readDossiers(rec *record) {
