@@ -48,8 +48,8 @@ func baseFuncs() template.FuncMap {
 	for name, f := range ourFuncs {
 		m[name] = f
 	}
-	m["week"] = func(dossier.Date) (int, error) {
-		return 0, fmt.Errorf("week: geen dossier bekend")
+	m["week"] = func(dossier.Date) (string, error) {
+		return "", fmt.Errorf("week: geen dossier bekend")
 	}
 	return m
 }
@@ -69,6 +69,7 @@ var ourFuncs = template.FuncMap{
 	"oordeelTekst": oordeelTekst,
 	"dagenTussen":  dagenTussen,
 	"heeftDatum":   heeftDatum,
+	"periode":      periode,
 	"hoofdletter":  hoofdletter,
 }
 
@@ -85,6 +86,21 @@ func datum(d dossier.Date) string {
 
 // datumKort formats d as "03-03-2026"; the zero date gives "".
 func datumKort(d dossier.Date) string { return d.NL() }
+
+// periode writes the time frame from van to tot: "3 maart 2026 t/m 14
+// april 2026", "vanaf 3 maart 2026", "tot en met 14 april 2026", or "" when
+// both are absent.
+func periode(van, tot dossier.Date) string {
+	switch {
+	case van.IsZero() && tot.IsZero():
+		return ""
+	case tot.IsZero():
+		return "vanaf " + datum(van)
+	case van.IsZero():
+		return "tot en met " + datum(tot)
+	}
+	return datum(van) + " t/m " + datum(tot)
+}
 
 // heeftDatum reports whether d is a date (not the empty cell).
 func heeftDatum(d dossier.Date) bool { return !d.IsZero() }

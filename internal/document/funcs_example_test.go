@@ -115,3 +115,10 @@ func Example_heeftDatum() {
 	// Output:
 	// geen datum
 }
+
+func Example_periode() {
+	d := map[string]dossier.Date{"Van": dossier.NewDate(2026, 3, 3), "Tot": dossier.NewDate(2026, 4, 14), "Leeg": {}}
+	show(`{{periode .Van .Tot}}; {{periode .Van .Leeg}}; {{periode .Leeg .Tot}}`, d)
+	// Output:
+	// 3 maart 2026 t/m 14 april 2026; vanaf 3 maart 2026; tot en met 14 april 2026
+}

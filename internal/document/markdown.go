@@ -177,12 +177,13 @@ func (p mdParser) fenced(n *ast.FencedCodeBlock) ([]Block, error) {
 	return []Block{b}, nil
 }
 
-// parseInline parses one line of inline Markdown into spans.
+// parseInline parses one line of inline Markdown into spans. A value that
+// would start a block ("- x", "# x", "1. x") is kept as text.
 func parseInline(s string) []Span {
 	if s == "" {
 		return nil
 	}
-	source := []byte(s)
+	source := []byte(protectBlockStart(s))
 	root := markdown.Parser().Parse(text.NewReader(source))
 	p := mdParser{src: source}
 	var out []Span
@@ -193,6 +194,29 @@ func parseInline(s string) []Span {
 		out = append(out, p.inlines(n)...)
 	}
 	return out
+}
+
+// protectBlockStart escapes the first character of s when it would make s
+// a list item, heading, quote, thematic break or code fence.
+func protectBlockStart(s string) string {
+	next := func(i int) byte {
+		if i < len(s) {
+			return s[i]
+		}
+		return ' '
+	}
+	switch c := s[0]; {
+	case strings.IndexByte("#>=|~`", c) >= 0:
+		return `\` + s
+	case strings.IndexByte("-+*_", c) >= 0 && (next(1) == ' ' || next(1) == c):
+		return `\` + s
+	case c >= '0' && c <= '9':
+		i := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' })
+		if i > 0 && (s[i] == '.' || s[i] == ')') && next(i+1) == ' ' {
+			return s[:i] + `\` + s[i:]
+		}
+	}
+	return s
 }
 
 // rawLines returns the source lines of a block, trimmed and joined.

@@ -17,6 +17,7 @@ func TestParseMarkdown(t *testing.T) {
 		{"escaped missing is text", "\\[\\[ontbreekt: x\\]\\]\n", "P [[ontbreekt: x]]\n"},
 		{"pagebreak", "Een\n\n\\pagebreak\n\nTwee\n", "P Een\nPAGEBREAK\nP Twee\n"},
 		{"gegevens", "```gegevens\nNaam: Jan *de* Vries\nBSN: [[ontbreekt: BSN]]\n```\n", "KV Naam = Jan *de* Vries\nKV BSN = {[ontbreekt: BSN]}\n"},
+		{"gegevens values stay text", "```gegevens\nA: - \nB: 1. een\nC: # geen kop\nD: *x*\n```\n", "KV A = -\nKV B = 1. een\nKV C = # geen kop\nKV D = *x*\n"},
 		{"handtekeningen", "```handtekeningen\nWerkgever: Bakkerij \\*Ster\\*\nWerknemer: Jan\n```\n", "S Werkgever = Bakkerij *Ster*\nS Werknemer = Jan\n"},
 		{"entities", "A &amp; B, \\&amp; blijft\n", "P A & B, &amp; blijft\n"},
 	}

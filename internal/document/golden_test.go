@@ -1,0 +1,165 @@
+package document
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/poortwachter/poortwachter/internal/dossier"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// checkGolden compares got with the golden file path; with -update it
+// writes the file instead. A missing golden fails.
+func checkGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (go test -update rewrites it):\n%s", path, lineDiff(string(want), got))
+	}
+}
+
+// lineDiff returns a minimal line diff of want and got: lines only in
+// want start with "-", lines only in got with "+", with line numbers.
+func lineDiff(want, got string) string {
+	a, b := strings.Split(want, "\n"), strings.Split(got, "\n")
+	// Longest common subsequence, fine for documents of a few hundred lines.
+	lcs := make([][]int, len(a)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(b)+1)
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out strings.Builder
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case i < len(a) && j < len(b) && a[i] == b[j]:
+			i, j = i+1, j+1
+		case j < len(b) && (i == len(a) || lcs[i][j+1] >= lcs[i+1][j]):
+			out.WriteString("+" + itoa(j+1) + ": " + b[j] + "\n")
+			j++
+		default:
+			out.WriteString("-" + itoa(i+1) + ": " + a[i] + "\n")
+			i++
+		}
+	}
+	return out.String()
+}
+
+func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(n)) }
+
+func fmtInt(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return fmtInt(n/10) + string(rune('0'+n%10))
+}
+
+// testDossier is a dossier in its second year, with a name and summaries
+// holding Markdown characters, spoor 2 and applications.
+func testDossier() *dossier.Dossier {
+	date := func(s string) dossier.Date {
+		d, err := dossier.ParseDate(s)
+		if err != nil {
+			panic(err)
+		}
+		return d
+	}
+	d := &dossier.Dossier{
+		Nummer: "T-001", NaamWerknemer: "Jan *Ster* de_Vries", BSN: "123456782",
+		Geboortedatum: date("1975-04-12"), Functie: "Magazijnmedewerker", UrenPerWeek: 32,
+		Vaardigheden: "Heftruckcertificaat; plannen", Werkgever: "Bakkerij De Korenbloem B.V.",
+		AardBedrijf: "Industriële bakkerij", Loonheffingennummer: "123456789L01",
+		Casemanager: "P. Jansen", Bedrijfsarts: "Dr. A. Bakker", Arbodienst: "Arbo Noord",
+		Arbeidsdeskundige: "M. de Wit", Reintegratiebureau: "Werkpad B.V.",
+		EersteZiektedag: date("2025-01-06"),
+		Reintegratiedoel: "Terugkeer in eigen functie, zo nodig in aangepaste vorm",
+		Contactafspraken: "Elke twee weken telefonisch contact met de casemanager",
+		OordeelArbeidsrelatie: "Het dienstverband blijft bestaan",
+		PassendWerk: "Administratieve ondersteuning, 16 uur per week",
+		VisieWerknemer: "Ik wil graag terug | maar in aangepast werk",
+		Plaats: "Dossiers!A2",
+	}
+	d.SetPeriods(nil)
+	doc := func(s dossier.Soort, datum, door, samenvatting string, signed bool) dossier.Document {
+		return dossier.Document{Soort: s, Datum: date(datum), OpgesteldDoor: door, Samenvatting: samenvatting,
+			GetekendWerkgever: signed, GetekendWerknemer: signed}
+	}
+	d.Documenten = []dossier.Document{
+		doc(dossier.Ziekmelding, "2025-01-07", "P. Jansen", "", false),
+		doc(dossier.Probleemanalyse, "2025-02-10", "Dr. A. Bakker", "Beperkt in tillen; 4 uur per dag belastbaar", false),
+		doc(dossier.PlanVanAanpak, "2025-02-20", "P. Jansen", "", true),
+		doc(dossier.Evaluatie, "2025-03-31", "P. Jansen", "Opbouw loopt volgens plan", false),
+		doc(dossier.Evaluatie, "2025-05-12", "P. Jansen", "", false),
+		doc(dossier.BijstellingPlanVanAanpak, "2025-06-20", "P. Jansen", "Uren verlaagd", true),
+		doc(dossier.Evaluatie, "2025-08-01", "P. Jansen", "", false),
+		doc(dossier.WeekMelding42, "2025-10-20", "P. Jansen", "", false),
+		doc(dossier.Evaluatie, "2025-09-12", "P. Jansen", "", false),
+		doc(dossier.Evaluatie, "2025-10-24", "P. Jansen", "", false),
+		doc(dossier.Eerstejaarsevaluatie, "2025-12-15", "P. Jansen", "Spoor 2 wordt ingezet", true),
+		doc(dossier.ArbeidsdeskundigRapport, "2026-01-10", "M. de Wit", "Passend werk elders mogelijk", false),
+		doc(dossier.Evaluatie, "2026-01-23", "P. Jansen", "", false),
+	}
+	d.Activiteiten = []dossier.Activity{
+		{Spoor: 1, Activiteit: "Opbouw in eigen functie", Doel: "Terug naar 32 uur", Verantwoordelijke: "Werknemer en leidinggevende",
+			Start: date("2025-02-24"), Eind: date("2025-11-30"), Status: dossier.Afgerond, Resultaat: "Opgebouwd tot 16 uur"},
+		{Spoor: 1, Activiteit: "Aangepast werk magazijn", Doel: "Belastbaarheid vergroten", Verantwoordelijke: "P. Jansen",
+			Start: date("2025-12-01"), Status: dossier.Lopend},
+		{Spoor: 2, Activiteit: "Oriëntatie *extern* werk", Doel: "Passend werk buiten | de organisatie", Verantwoordelijke: "Werkpad B.V.",
+			Start: date("2026-01-15"), Status: dossier.Lopend, Resultaat: "Drie vacatures gevonden"},
+	}
+	d.Sollicitaties = []dossier.Application{
+		{Datum: date("2026-03-02"), Werkgever: "Logistiek Oost", Functie: "Planner", Resultaat: "Afgewezen"},
+		{Datum: date("2026-04-15"), Werkgever: "Gemeente Zwolle", Functie: "Baliemedewerker", Resultaat: "Gesprek"},
+	}
+	return d
+}
+
+func TestDocumentGoldens(t *testing.T) {
+	peil := dossier.NewDate(2026, 12, 31)
+	cases := []struct {
+		name string
+		peil dossier.Date
+	}{
+		{"tweede-jaar", peil},
+		{"week-30", dossier.NewDate(2025, 8, 1)},
+	}
+	for _, c := range cases {
+		v := NewView(testDossier(), c.peil)
+		for _, k := range Kinds() {
+			t.Run(c.name+"/"+string(k), func(t *testing.T) {
+				text, err := Render(k, v, NewLoader(""))
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkGolden(t, filepath.Join("testdata", c.name, string(k)+".md"), text)
+				if _, err := ParseMarkdown(text); err != nil {
+					t.Errorf("rendered Markdown does not parse: %v", err)
+				}
+			})
+		}
+	}
+}
