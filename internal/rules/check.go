@@ -73,9 +73,9 @@ func meldingen(c *Context) dossier.Problems {
 				veld, strings.Join(ts, ", "))
 		}
 	}
+	// Functie and Vaardigheden are left out: a job title such as
+	// "psycholoog" or "operatie-assistent" is not medical data.
 	for _, f := range []struct{ veld, text string }{
-		{"Functie", d.Functie},
-		{"Vaardigheden", d.Vaardigheden},
 		{"Re-integratiedoel", d.Reintegratiedoel},
 		{"Contactafspraken", d.Contactafspraken},
 		{"Motivering geen spoor 2", d.MotiveringGeenSpoor2},

@@ -66,6 +66,7 @@ func TestMeldingen(t *testing.T) {
 			dd.Activiteiten = append(dd.Activiteiten, dossier.Activity{Spoor: 1, Activiteit: "Fysiotherapie", Doel: "Operationeel inzetbaar", Plaats: "Activiteiten!C4"})
 		}}, "2026-12-31",
 			[]string{"Activiteiten!C4: waarschuwing: Activiteit lijkt medische gegevens te bevatten (Fysiotherapie)"}},
+		{"job titles are not medical data", []opt{func(dd *dossier.Dossier) { dd.Functie = "Psycholoog"; dd.Vaardigheden = "Operatie-assistent" }}, "2026-12-31", nil},
 		{"functional limitations are fine", []opt{visie("Beperkt belastbaar, niet tillen, 4 uur per dag."), motivering("Coöperatie van werknemer is goed; operationeel werk in eigen functie binnen drie maanden.")}, "2026-12-31", nil},
 	}
 	for _, tt := range tests {
