@@ -9,7 +9,8 @@ import (
 )
 
 // TextDump lays out doc exactly as Render does and returns the text of each
-// page, one line per baseline, for readable golden files. Pieces of a line
+// page, one line per baseline and an empty line where blocks are apart, for
+// readable golden files. Pieces of a line
 // that are apart (table cells, label and value, bullet and item) are
 // separated by " | ".
 func TextDump(doc *document.Doc) string {
@@ -50,7 +51,11 @@ func dumpLines(p *page, fonts *fontSet) []string {
 	}
 	sort.Ints(keys)
 	out := make([]string, 0, len(keys))
-	for _, k := range keys {
+	for i, k := range keys {
+		// A gap of more than a line and a half separates blocks.
+		if i > 0 && k-keys[i-1] > 75 {
+			out = append(out, "")
+		}
 		ps := rows[k]
 		sort.SliceStable(ps, func(i, j int) bool { return ps[i].x < ps[j].x })
 		var b strings.Builder

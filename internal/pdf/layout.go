@@ -280,13 +280,40 @@ func (l *layout) drawLine(ln line, x, top, size float64, col rgb) {
 	}
 }
 
-// flow places lines one after another from x, breaking pages between lines.
+// flow places lines one after another from x, breaking pages between lines
+// but never leaving a single line of a paragraph alone at the foot or the
+// head of a page.
 func (l *layout) flow(lines []line, x, size float64, col rgb) {
 	lh := lineHeight(size)
-	for _, ln := range lines {
-		l.ensure(lh)
-		l.drawLine(ln, x, l.y, size, col)
-		l.y += lh
+	for i := 0; i < len(lines); {
+		left := len(lines) - i
+		fit := int((l.room() + 1e-6) / lh)
+		switch {
+		case fit >= left:
+			fit = left
+		case l.fresh:
+			// A full page: nothing to gain by moving on.
+		case fit < 2 && left > 1:
+			fit = 0 // orphan: move the paragraph's start to the next page
+		case left-fit == 1 && fit >= 2:
+			fit-- // widow: take one more line along
+		}
+		if fit < 1 {
+			if l.fresh {
+				fit = 1
+			} else {
+				l.newPage()
+				continue
+			}
+		}
+		for _, ln := range lines[i : i+fit] {
+			l.drawLine(ln, x, l.y, size, col)
+			l.y += lh
+		}
+		i += fit
+		if i < len(lines) {
+			l.newPage()
+		}
 	}
 }
 

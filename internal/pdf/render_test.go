@@ -2,11 +2,13 @@ package pdf
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf16"
 
@@ -61,6 +63,7 @@ var testDocs = []struct {
 }{
 	{"sample", sampleDoc},
 	{"longtable", longTableDoc},
+	{"paragraphs", paragraphsDoc},
 	{"odd", oddDoc},
 }
 
@@ -267,5 +270,41 @@ func TestParseTTFRejectsJunk(t *testing.T) {
 func TestNilDoc(t *testing.T) {
 	if err := Render(&bytes.Buffer{}, nil, testOpt); err == nil {
 		t.Error("Render(nil) succeeded")
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("schijf vol") }
+
+func TestWriteError(t *testing.T) {
+	err := Render(failingWriter{}, sampleDoc(), testOpt)
+	if err == nil || !strings.Contains(err.Error(), "schijf vol") {
+		t.Errorf("Render to a failing writer: %v", err)
+	}
+}
+
+// TestConcurrent renders documents in parallel: the parsed fonts are shared,
+// so fpdf must not write to their bytes. Run with -race.
+func TestConcurrent(t *testing.T) {
+	want := renderBytes(t, "sample", sampleDoc())
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for range 8 {
+		wg.Go(func() {
+			var b bytes.Buffer
+			if err := Render(&b, sampleDoc(), testOpt); err != nil {
+				errs <- err
+				return
+			}
+			if !bytes.Equal(b.Bytes(), want) {
+				errs <- errors.New("concurrent render differs from serial one")
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }

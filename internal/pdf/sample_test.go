@@ -153,3 +153,17 @@ func longTableDoc() *document.Doc {
 		},
 	}
 }
+
+// paragraphsDoc is running text over several pages, to show paragraphs
+// breaking without a lone line at the foot or head of a page.
+func paragraphsDoc() *document.Doc {
+	zin := "De werkgever heeft de werknemer uitgenodigd voor een gesprek over de voortgang van de re-integratie; "
+	var blocks []document.Block
+	for i := 1; i <= 14; i++ {
+		if i%5 == 1 {
+			blocks = append(blocks, heading(2, "Gesprek "+itoa(i/5+1)))
+		}
+		blocks = append(blocks, para(sText(strings.Repeat(zin, 1+(i*7)%6)+"afspraak "+itoa(i)+".")))
+	}
+	return &document.Doc{Title: "Gespreksverslagen", Dossier: "2025-0100", Employee: "Zoë Ñúñez", Date: time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC), Blocks: blocks}
+}
