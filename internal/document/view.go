@@ -70,15 +70,18 @@ type View struct {
 	EerstejaarsVan    dossier.Date
 	EerstejaarsTot    dossier.Date
 
+	// Spoor1 and Spoor2 are the plan's activities, planned ones included.
 	Spoor1, Spoor2 []dossier.Activity
 	Spoor2Start    dossier.Date
-	Sollicitaties  []dossier.Application
+	// Sollicitaties are the applications dated on or before the peildatum.
+	Sollicitaties []dossier.Application
 	// Hersteld is the recovery date when it is on or before the peildatum.
 	Hersteld dossier.Date
 
-	// OpKoers is the conclusion of the first year: true when no rule of the
-	// first year (up to and including the spoor-2 decision) is late,
-	// missing or short; Knelpunten are the findings that say otherwise.
+	// OpKoers is the conclusion of the first year: true when, checked at
+	// the eerstejaarsevaluatie (EJEDatum, or the peildatum when that is
+	// earlier), no rule of the first year is late, missing or short;
+	// Knelpunten are the findings that say otherwise.
 	OpKoers    bool
 	Knelpunten []rules.Finding
 }
@@ -115,7 +118,6 @@ func NewView(d *dossier.Dossier, p dossier.Date) *View {
 		EerstejaarsVan:          c.Cal.S(eerstejaarsVan),
 		EerstejaarsTot:          c.Cal.S(eerstejaarsTot),
 		Spoor2Start:             d.Spoor2Start(),
-		Sollicitaties:           d.Sollicitaties,
 	}
 	for _, s := range dossier.Soorten() {
 		switch s {
@@ -131,6 +133,11 @@ func NewView(d *dossier.Dossier, p dossier.Date) *View {
 	sortDocs(v.Bijlagen)
 	sortDocs(v.Contactmomenten)
 	v.LaatsteEvaluatie = last(v.Contactmomenten)
+	for _, a := range d.Sollicitaties {
+		if !a.Datum.After(p) {
+			v.Sollicitaties = append(v.Sollicitaties, a)
+		}
+	}
 	for _, a := range d.Activiteiten {
 		if a.Spoor == 2 {
 			v.Spoor2 = append(v.Spoor2, a)
@@ -147,7 +154,11 @@ func NewView(d *dossier.Dossier, p dossier.Date) *View {
 			v.EvaluatieMomenten = append(v.EvaluatieMomenten, t)
 		}
 	}
-	for _, f := range res.Bevindingen {
+	atEJE := res
+	if t := v.EJEDatum(); t.Before(p) {
+		atEJE = rules.Check(d, t)
+	}
+	for _, f := range atEJE.Bevindingen {
 		if !yearOneRules[f.Regel] {
 			continue
 		}
@@ -220,6 +231,18 @@ func (v *View) ContactmomentenTot(t dossier.Date) []dossier.Document {
 	for _, d := range v.Contactmomenten {
 		if !d.Datum.After(t) {
 			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// ActiviteitenTot returns the activities, spoor 1 first, that started on
+// or before t or have no start date.
+func (v *View) ActiviteitenTot(t dossier.Date) []dossier.Activity {
+	var out []dossier.Activity
+	for _, a := range v.Activiteiten() {
+		if !a.Start.After(t) {
+			out = append(out, a)
 		}
 	}
 	return out
