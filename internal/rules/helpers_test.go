@@ -87,6 +87,7 @@ func periods(vt ...string) opt {
 		for i := 0; i < len(vt); i += 2 {
 			ps = append(ps, dossier.SicknessPeriod{Van: mustDay(vt[i]), Tot: mustDay(vt[i+1])})
 		}
+		d.EersteZiektedag = ps[0].Van
 		d.SetPeriods(ps)
 	}
 }

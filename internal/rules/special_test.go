@@ -43,6 +43,11 @@ func TestSpecialRules(t *testing.T) {
 		{"pa te laat text", "probleemanalyse", opts{doc(pa, d("2025-02-18"))}, "2026-12-31", TeLaat, "2025-02-16", "2025-02-18",
 			"Probleemanalyse van 18-02-2025 (week 7) ligt 2 dagen na de uiterste datum 16-02-2025 (week 6)."},
 
+		// leap year: S(42) from 20-01-2024 runs through 29-02-2024.
+		{"pa leap on deadline", "probleemanalyse", opts{periods("2024-01-20", ""), doc(pa, d("2024-03-01"))}, "2026-12-31", Tijdig, "2024-03-01", "2024-03-01", ""},
+		{"pa leap day after", "probleemanalyse", opts{periods("2024-01-20", ""), doc(pa, d("2024-03-02"))}, "2026-12-31", TeLaat, "2024-03-01", "2024-03-02", ""},
+		{"pa leap absent on 29-02", "probleemanalyse", opts{periods("2024-01-20", "")}, "2024-02-29", NogNietNodig, "2024-03-01", "", ""},
+
 		// plan-van-aanpak: deadline follows the probleemanalyse.
 		{"pva: pa + 14, on deadline", "plan-van-aanpak", opts{doc(pa, d("2025-02-10")), doc(pva, d("2025-02-24"))}, "2026-12-31", Tijdig, "2025-02-24", "2025-02-24", ""},
 		{"pva: pa + 14, day after", "plan-van-aanpak", opts{doc(pa, d("2025-02-10")), doc(pva, d("2025-02-25"))}, "2026-12-31", TeLaat, "2025-02-24", "2025-02-25", ""},

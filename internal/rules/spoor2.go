@@ -21,12 +21,13 @@ var spoor2 = &Rule{
 }
 
 // ejeDate returns the date of the earliest eerstejaarsevaluatie that
-// counts, or S(364) without one.
-func ejeDate(c *Context) dossier.Date {
+// counts, or S(364) without one, and how to name it in a toelichting.
+func ejeDate(c *Context) (dossier.Date, string) {
 	if e, ok := c.Earliest(dossier.Eerstejaarsevaluatie); ok {
-		return e.Datum
+		return e.Datum, "de eerstejaarsevaluatie van " + e.Datum.NL()
 	}
-	return c.Cal.S(364)
+	s364 := c.Cal.S(364)
+	return s364, "S(364) " + s364.NL()
 }
 
 // spoor2Deadline is the eerstejaarsevaluatie date plus 42 days; without an
@@ -42,11 +43,9 @@ func spoor2Deadline(c *Context) dossier.Date {
 // a Dutch sentence, or "" when it applies: the employee recovered on or
 // before the eerstejaarsevaluatie, or a motivation for no spoor 2 is given.
 func spoor2Exempt(c *Context) string {
-	if h := c.Hersteld(); !h.IsZero() && !h.After(ejeDate(c)) {
-		if _, ok := c.Earliest(dossier.Eerstejaarsevaluatie); ok {
-			return fmt.Sprintf("Hersteld op %s, op of voor de eerstejaarsevaluatie van %s; spoor 2 is niet van toepassing.", h.NL(), ejeDate(c).NL())
-		}
-		return fmt.Sprintf("Hersteld op %s, op of voor S(364) %s; spoor 2 is niet van toepassing.", h.NL(), ejeDate(c).NL())
+	eje, naam := ejeDate(c)
+	if h := c.Hersteld(); !h.IsZero() && !h.After(eje) {
+		return fmt.Sprintf("Hersteld op %s, op of voor %s; spoor 2 is niet van toepassing.", h.NL(), naam)
 	}
 	if m := strings.TrimSpace(c.Dossier.MotiveringGeenSpoor2); m != "" {
 		return fmt.Sprintf("Geen spoor 2, gemotiveerd: %s.", quote(m, 80))
