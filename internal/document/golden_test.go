@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -59,23 +60,14 @@ func lineDiff(want, got string) string {
 		case i < len(a) && j < len(b) && a[i] == b[j]:
 			i, j = i+1, j+1
 		case j < len(b) && (i == len(a) || lcs[i][j+1] >= lcs[i+1][j]):
-			out.WriteString("+" + itoa(j+1) + ": " + b[j] + "\n")
+			out.WriteString("+" + strconv.Itoa(j+1) + ": " + b[j] + "\n")
 			j++
 		default:
-			out.WriteString("-" + itoa(i+1) + ": " + a[i] + "\n")
+			out.WriteString("-" + strconv.Itoa(i+1) + ": " + a[i] + "\n")
 			i++
 		}
 	}
 	return out.String()
-}
-
-func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(n)) }
-
-func fmtInt(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return fmtInt(n/10) + string(rune('0'+n%10))
 }
 
 // testDossier is a dossier in its second year, with a name and summaries
@@ -95,13 +87,13 @@ func testDossier() *dossier.Dossier {
 		AardBedrijf: "Industriële bakkerij", Loonheffingennummer: "123456789L01",
 		Casemanager: "P. Jansen", Bedrijfsarts: "Dr. A. Bakker", Arbodienst: "Arbo Noord",
 		Arbeidsdeskundige: "M. de Wit", Reintegratiebureau: "Werkpad B.V.",
-		EersteZiektedag: date("2025-01-06"),
-		Reintegratiedoel: "Terugkeer in eigen functie, zo nodig in aangepaste vorm",
-		Contactafspraken: "Elke twee weken telefonisch contact met de casemanager",
+		EersteZiektedag:       date("2025-01-06"),
+		Reintegratiedoel:      "Terugkeer in eigen functie, zo nodig in aangepaste vorm",
+		Contactafspraken:      "Elke twee weken telefonisch contact met de casemanager",
 		OordeelArbeidsrelatie: "Het dienstverband blijft bestaan",
-		PassendWerk: "Administratieve ondersteuning, 16 uur per week",
-		VisieWerknemer: "Ik wil graag terug | maar in aangepast werk",
-		Plaats: "Dossiers!A2",
+		PassendWerk:           "Administratieve ondersteuning, 16 uur per week",
+		VisieWerknemer:        "Ik wil graag terug | maar in aangepast werk",
+		Plaats:                "Dossiers!A2",
 	}
 	d.SetPeriods(nil)
 	doc := func(s dossier.Soort, datum, door, samenvatting string, signed bool) dossier.Document {
