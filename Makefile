@@ -28,3 +28,16 @@ fmt:
 
 clean:
 	rm -rf bin
+
+# The example workbooks, generated from fixtures/voorbeeld.txtar (see
+# fixtures/README.md). fixtures-libreoffice re-makes the LibreOffice copy;
+# it needs soffice and is not part of fixtures, so the copy stays as saved.
+.PHONY: fixtures fixtures-libreoffice
+fixtures:
+	$(GO) run ./fixtures/gen
+
+fixtures-libreoffice: fixtures
+	rm -rf /tmp/poortwachter-lo && mkdir -p /tmp/poortwachter-lo
+	soffice --headless -env:UserInstallation=file:///tmp/poortwachter-lo/profile \
+		--convert-to xlsx:"Calc MS Excel 2007 XML" --outdir /tmp/poortwachter-lo/out fixtures/voorbeeld.xlsx
+	cp /tmp/poortwachter-lo/out/voorbeeld.xlsx fixtures/voorbeeld-libreoffice.xlsx

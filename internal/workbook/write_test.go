@@ -218,3 +218,26 @@ func TestParseRowsText(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplateReadsBack reads the template with the reader: the example
+// dossier comes back whole and without errors.
+func TestTemplateReadsBack(t *testing.T) {
+	res, err := Read(bytes.NewReader(writeTemplate(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range res.Problems {
+		if p.Ernst == dossier.Fout {
+			t.Errorf("%s", p)
+		}
+	}
+	if len(res.Dossiers) != 1 {
+		t.Fatalf("read %d dossiers, want the one example", len(res.Dossiers))
+	}
+	d := res.Dossiers[0]
+	if d.Nummer != "VOORBEELD-001" || d.EersteZiektedag != dossier.NewDate(2025, 3, 3) ||
+		len(d.Documenten) != 12 || len(d.Activiteiten) != 3 || len(d.Sollicitaties) != 2 || len(d.Ziekteperiodes) != 1 {
+		t.Errorf("example dossier read as %s from %s with %d documents, %d activities, %d applications, %d periods",
+			d.Nummer, d.EersteZiektedag, len(d.Documenten), len(d.Activiteiten), len(d.Sollicitaties), len(d.Ziekteperiodes))
+	}
+}
