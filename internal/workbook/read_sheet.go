@@ -83,6 +83,11 @@ func (r *reader) read() (*Result, error) {
 func (r *reader) matchSheets() map[string]string {
 	present := map[string]string{}
 	for _, name := range r.f.GetSheetList() {
+		// The writer's hidden list of drop-down values, and hidden sheets in
+		// general, are no input the user sees or means.
+		if visible, err := r.f.GetSheetVisible(name); name == SheetLijsten || err == nil && !visible {
+			continue
+		}
 		matched := false
 		for _, spec := range Contract {
 			if strings.EqualFold(dossier.NormalizeSpace(name), spec.Name) {

@@ -237,3 +237,46 @@ func dumpFields(b *strings.Builder, indent string, v reflect.Value) {
 		}
 	}
 }
+
+// TestReadTemplate reads the workbook that "workbook new" writes: the
+// writer and the reader must agree on the contract.
+func TestReadTemplate(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteTemplate(&buf); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) != 0 || len(res.Dossiers) != 1 {
+		t.Errorf("template: %d dossiers, problems:\n%s", len(res.Dossiers), dumpResult(res))
+	}
+}
+
+// TestReadFixturesAlike reads the example workbook as saved by different
+// programs and date systems: what is read must be the same.
+func TestReadFixturesAlike(t *testing.T) {
+	files, _ := filepath.Glob("../../fixtures/voorbeeld*.xlsx")
+	if len(files) < 2 {
+		t.Skip("fewer than two example workbooks in fixtures/")
+	}
+	var first string
+	for _, file := range files {
+		res, err := ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := dumpResult(res)
+		if fouten, _ := res.Problems.Count(); fouten > 0 || len(res.Dossiers) == 0 {
+			t.Errorf("%s: read with errors or no dossiers:\n%s", file, got)
+		}
+		if first == "" {
+			first = got
+			continue
+		}
+		if got != first {
+			t.Errorf("%s is read differently from %s:\n%s", file, files[0], diff.Diff(files[0], []byte(first), file, []byte(got)))
+		}
+	}
+}
