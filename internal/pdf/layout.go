@@ -374,8 +374,13 @@ func (l *layout) list(items [][]document.Span) {
 	const indent = 6.0
 	lh := lineHeight(sizeBody)
 	for _, it := range items {
+		if strings.TrimSpace(l.fonts.sanitize(document.PlainText(it))) == "" {
+			continue // a bullet with nothing after it says nothing
+		}
 		lines := l.wrap(it, sizeBody, contentW-indent, false)
-		l.ensure(lh)
+		// The bullet goes with the item's first lines, which flow would
+		// not leave alone at the foot of the page.
+		l.ensure(float64(min(len(lines), 2)) * lh)
 		l.add(op{kind: opText, x: marginL + 1.5, y: l.y + baseline(sizeBody), text: "•", style: regular, size: sizeBody, color: colText})
 		l.flow(lines, marginL+indent, sizeBody, colText)
 		l.y += 0.9

@@ -172,23 +172,42 @@ func TestOddCharacters(t *testing.T) {
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimSpace(pdf), []byte("%%EOF")) {
 		t.Fatalf("not a complete PDF")
 	}
+}
+
+// TestLayoutInvariants checks every page of the test documents: text is
+// sanitized and stays in the type area, body text stays between header and
+// footer, and no bullet is left without its item.
+func TestLayoutInvariants(t *testing.T) {
 	fonts, err := loadFonts()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, p := range paginate(oddDoc(), fonts) {
-		for _, o := range p.ops {
-			if o.kind != opText {
-				continue
-			}
-			for _, r := range o.text {
-				if r > 0xFFFF || invisible(r) || !fonts.coveredByAll(r) {
-					t.Fatalf("page %d: unsanitized rune %U in %q", i+1, r, o.text)
+	for _, tc := range testDocs {
+		for i, p := range paginate(tc.doc(), fonts) {
+			texts := map[float64]int{}
+			for _, o := range p.ops {
+				if o.kind != opText {
+					continue
+				}
+				texts[o.y]++
+				for _, r := range o.text {
+					if r > 0xFFFF || invisible(r) || !fonts.coveredByAll(r) {
+						t.Fatalf("%s page %d: unsanitized rune %U in %q", tc.name, i+1, r, o.text)
+					}
+				}
+				right := o.x + mm(fonts.faces[o.style].width(o.text), o.size)
+				if o.x < marginL-0.01 || right > marginL+contentW+0.01 {
+					t.Errorf("%s page %d: text %.40q outside the type area (x %.1f..%.1f)", tc.name, i+1, o.text, o.x, right)
+				}
+				margin := o.y == headerBaseline || o.y == footerBaseline
+				if !margin && (o.y < bodyTop || o.y > bodyBottom) {
+					t.Errorf("%s page %d: body text %.40q at y %.1f, outside %v..%v", tc.name, i+1, o.text, o.y, bodyTop, bodyBottom)
 				}
 			}
-			right := o.x + mm(fonts.faces[o.style].width(o.text), o.size)
-			if o.x < marginL-0.01 || right > marginL+contentW+0.01 || o.y < 0 || o.y > pageH {
-				t.Fatalf("page %d: text %.40q outside the type area (x %.1f..%.1f, y %.1f)", i+1, o.text, o.x, right, o.y)
+			for _, o := range p.ops {
+				if o.kind == opText && o.text == "•" && texts[o.y] < 2 {
+					t.Errorf("%s page %d: bullet without its item at y %.1f", tc.name, i+1, o.y)
+				}
 			}
 		}
 	}
