@@ -121,7 +121,7 @@ func newStyles(f *excelize.File) (styles, error) {
 	var err error
 	header := func(color string) (int, error) {
 		return f.NewStyle(&excelize.Style{
-			Font:      &excelize.Font{Bold: true},
+			Font:      &excelize.Font{Bold: true, Family: "Calibri", Size: 11},
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}},
 			Border:    []excelize.Border{{Type: "bottom", Color: "7F7F7F", Style: 1}},
 			Alignment: &excelize.Alignment{Vertical: "center"},
