@@ -27,7 +27,7 @@ type Event struct {
 	Datum  dossier.Date
 	Week   int    // the sick week Datum falls in
 	Soort  string // EventTermijn, EventDocument, ...
-	Titel  string // Dutch, e.g. "Uiterste datum probleemanalyse", "Probleemanalyse"
+	Titel  string // Dutch, e.g. "Uiterste datum: Probleemanalyse", "Probleemanalyse"
 	Regel  string // the rule id of a deadline, "" otherwise
 	Status Status // the rule's status for a deadline, "" otherwise
 	Plaats string // the row in the workbook, "" for deadlines
