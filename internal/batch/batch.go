@@ -1,0 +1,396 @@
+// Package batch is the year-end runner: it checks every dossier of a
+// workbook, renders the documents due as of the peildatum into one folder
+// per dossier, writes the auditor's overview workbook and a manifest of
+// every file with its SHA-256, and verifies such a folder later. It is an
+// adapter that writes files; the clock and the terminal stay in the CLI.
+package batch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/poortwachter/poortwachter/internal/document"
+	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/pdf"
+	"github.com/poortwachter/poortwachter/internal/report"
+	"github.com/poortwachter/poortwachter/internal/rules"
+	"github.com/poortwachter/poortwachter/internal/workbook"
+)
+
+// The document names of the manifest besides the document.Kinds.
+const (
+	// DocOverzicht is the per-dossier overview PDF (document.Overzicht).
+	DocOverzicht = "overzicht"
+	// DocWerkboek is the auditor's workbook of the whole run.
+	DocWerkboek = "overzicht-werkboek"
+	// WerkboekName is its file name in the output folder.
+	WerkboekName = "overzicht.xlsx"
+)
+
+// Sick days from which the eerstejaarsevaluatie (week 46) and the
+// re-integratieverslag (week 85) are rendered.
+const (
+	eerstejaarsVanaf = 316
+	verslagVanaf     = 589
+)
+
+// Options configure Run.
+type Options struct {
+	Dir       string       // output folder; created when missing
+	Peildatum dossier.Date // the "as of" date of every check
+	Jobs      int          // parallel workers; <= 0 means runtime.NumCPU()
+	// ChangedOnly reuses the files of dossiers whose fingerprint equals the
+	// one in the folder's manifest and whose files still exist with the
+	// listed size (not re-hashed: poortwachter verify does that).
+	ChangedOnly bool
+	Version     string           // tool version, for the manifest, fingerprints and PDF metadata
+	Loader      *document.Loader // templates; nil uses the built-in ones
+	// Progress, when set, is called after each dossier with the number of
+	// dossiers done and the total, always from the same goroutine.
+	Progress func(done, total int)
+}
+
+// Summary is the outcome of Run.
+type Summary struct {
+	Dossiers int             // dossiers in the workbook
+	Rendered int             // dossiers rendered in this run
+	Reused   int             // dossiers whose files were reused (ChangedOnly)
+	Files    int             // files written in this run, the workbook included
+	Failed   []FailedDossier // in workbook order
+	Manifest *Manifest
+}
+
+// FileName returns the name of the PDF of document doc (a document.Kind or
+// DocOverzicht) for the dossier with safe name name: it says the dossier,
+// the document and the peildatum, e.g. "D-001_plan-van-aanpak_2026-12-31.pdf".
+func FileName(name, doc string, peildatum dossier.Date) string {
+	return name + "_" + doc + "_" + peildatum.String() + ".pdf"
+}
+
+// DueKinds returns the documents of v's dossier that are due at its
+// peildatum: the plan van aanpak once there is one or its deadline has
+// passed, the eerstejaarsevaluatie from week 46 (S(316)) and the
+// re-integratieverslag from week 85 (S(589)) or once they exist. A
+// document whose moment falls after the employee recovered (on or before
+// the peildatum) is not due, unless the dossier holds it.
+func DueKinds(v *document.View) []document.Kind {
+	p := v.Peildatum
+	due := func(exists bool, from dossier.Date) bool {
+		if exists {
+			return true
+		}
+		if from.IsZero() || from.After(p) {
+			return false
+		}
+		return v.Hersteld.IsZero() || !v.Hersteld.Before(from)
+	}
+	var out []document.Kind
+	plan, _ := v.Result.Finding("plan-van-aanpak")
+	if due(v.Plan != nil, plan.UitersteDatum) {
+		out = append(out, document.PlanVanAanpak)
+	}
+	if due(v.Eerstejaarsevaluatie != nil, v.Cal.S(eerstejaarsVanaf)) {
+		out = append(out, document.Eerstejaarsevaluatie)
+	}
+	if due(v.Reintegratieverslag != nil, v.Cal.S(verslagVanaf)) {
+		out = append(out, document.Reintegratieverslag)
+	}
+	return out
+}
+
+// outcome is what a worker reports about one dossier.
+type outcome struct {
+	index    int
+	result   rules.Result
+	checked  bool
+	files    []FileEntry
+	entry    *DossierEntry // set when every file of the dossier is in files
+	reused   bool
+	err      error
+	canceled bool
+}
+
+// Run checks and renders every dossier of wb into opt.Dir (see the package
+// comment) and writes the manifest. A dossier with input errors, or whose
+// rendering fails, is listed in Summary.Failed and the others go on. When
+// ctx is cancelled, workers abandon their current file (no partial file is
+// left), and the manifest lists exactly the files completed; Run then
+// returns the summary and ctx.Err(). Other errors (the folder cannot be
+// written, a template does not parse) stop the run.
+func Run(ctx context.Context, wb *workbook.Result, opt Options) (*Summary, error) {
+	if opt.Loader == nil {
+		opt.Loader = document.NewLoader("")
+	}
+	jobs := opt.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	if err := os.MkdirAll(opt.Dir, 0o755); err != nil {
+		return nil, fmt.Errorf("map %s kan niet worden gemaakt: %v", opt.Dir, unwrapPath(err))
+	}
+	tset, err := TemplateSetHash(opt.Loader)
+	if err != nil {
+		return nil, err
+	}
+	// A broken template would fail every dossier alike: say it once.
+	for _, k := range document.Kinds() {
+		if _, err := opt.Loader.Parse(k.File()); err != nil {
+			return nil, err
+		}
+	}
+	var old *Manifest
+	if opt.ChangedOnly {
+		old, _ = ReadManifest(opt.Dir) // no usable manifest: render everything
+	}
+	prev := previous(old)
+
+	nummers := make([]string, len(wb.Dossiers))
+	for i, d := range wb.Dossiers {
+		nummers[i] = d.Nummer
+	}
+	names := Names(nummers)
+	sum := &Summary{Dossiers: len(wb.Dossiers)}
+	outcomes := make([]outcome, len(wb.Dossiers))
+
+	work := make(chan int)
+	done := make(chan outcome)
+	var wg sync.WaitGroup
+	r := &runner{opt: opt, templates: tset, names: names, prev: prev}
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				done <- r.dossier(ctx, i, wb.Dossiers[i])
+			}
+		}()
+	}
+	go func() {
+		defer close(work)
+		for i, d := range wb.Dossiers {
+			if wb.Problems.HasErrorFor(d.Nummer) {
+				continue
+			}
+			select {
+			case work <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(done) }()
+
+	total, n := len(wb.Dossiers), 0
+	for i, d := range wb.Dossiers {
+		if wb.Problems.HasErrorFor(d.Nummer) {
+			outcomes[i] = outcome{index: i, err: errInput}
+			n++
+		}
+	}
+	if opt.Progress != nil && n > 0 {
+		opt.Progress(n, total)
+	}
+	for o := range done {
+		outcomes[o.index] = o
+		n++
+		if opt.Progress != nil {
+			opt.Progress(n, total)
+		}
+	}
+
+	m := &Manifest{Versie: opt.Version, Peildatum: opt.Peildatum.String(), Sjablonen: tset}
+	var results []rules.Result
+	canceled := ctx.Err() != nil
+	for i, d := range wb.Dossiers {
+		o := outcomes[i]
+		m.Bestanden = append(m.Bestanden, o.files...)
+		if o.entry != nil {
+			m.Dossiers = append(m.Dossiers, *o.entry)
+		}
+		if o.checked {
+			results = append(results, o.result)
+		}
+		switch {
+		case o.reused:
+			sum.Reused++
+		case o.entry != nil:
+			sum.Rendered++
+			sum.Files += len(o.files)
+		default:
+			sum.Files += len(o.files)
+		}
+		if o.err != nil && !o.canceled {
+			f := FailedDossier{Dossiernummer: d.Nummer, Reden: o.err.Error()}
+			if o.err == errInput {
+				f.Reden = inputReason(wb.Problems, d.Nummer)
+			}
+			sum.Failed = append(sum.Failed, f)
+			m.Mislukt = append(m.Mislukt, f)
+		}
+	}
+	if !canceled {
+		path := filepath.Join(opt.Dir, WerkboekName)
+		w, err := WriteAtomic(ctx, path, func(w io.Writer) error {
+			return report.XLSX(w, opt.Peildatum, results, wb.Problems)
+		})
+		switch {
+		case err == nil:
+			sum.Files++
+			m.Bestanden = append(m.Bestanden, FileEntry{Pad: WerkboekName, Document: DocWerkboek,
+				SHA256: w.SHA256, Grootte: w.Size, Peildatum: m.Peildatum, Versie: m.Versie})
+		case ctx.Err() != nil:
+			canceled = true
+		default:
+			return nil, err
+		}
+	}
+	if err := WriteManifest(opt.Dir, m); err != nil {
+		return nil, err
+	}
+	sum.Manifest = m
+	if canceled {
+		return sum, ctx.Err()
+	}
+	return sum, nil
+}
+
+// errInput marks a dossier that was not rendered because of input errors.
+var errInput = errors.New("de invoer van dit dossier bevat fouten")
+
+// inputReason lists the first input errors of dossier nummer.
+func inputReason(ps dossier.Problems, nummer string) string {
+	var msgs []string
+	for _, p := range ps {
+		if p.Ernst == dossier.Fout && p.Dossier == nummer {
+			msgs = append(msgs, p.String())
+		}
+	}
+	const show = 3
+	s := "de invoer bevat fouten: " + strings.Join(msgs[:min(show, len(msgs))], "; ")
+	if len(msgs) > show {
+		s += fmt.Sprintf("; en nog %d", len(msgs)-show)
+	}
+	return s
+}
+
+// previousDossier is what an earlier manifest says about one dossier.
+type previousDossier struct {
+	entry DossierEntry
+	files []FileEntry
+}
+
+// previous indexes an earlier manifest by dossiernummer.
+func previous(m *Manifest) map[string]previousDossier {
+	out := map[string]previousDossier{}
+	if m == nil {
+		return out
+	}
+	for _, e := range m.Dossiers {
+		out[e.Dossiernummer] = previousDossier{entry: e}
+	}
+	for _, f := range m.Bestanden {
+		if p, ok := out[f.Dossier]; ok && f.Dossier != "" {
+			p.files = append(p.files, f)
+			out[f.Dossier] = p
+		}
+	}
+	return out
+}
+
+// runner holds what every worker shares; it is read-only during a run.
+type runner struct {
+	opt       Options
+	templates string
+	names     map[string]string
+	prev      map[string]previousDossier
+}
+
+// dossier checks and renders one dossier.
+func (r *runner) dossier(ctx context.Context, i int, d *dossier.Dossier) outcome {
+	o := outcome{index: i}
+	if ctx.Err() != nil {
+		o.err, o.canceled = ctx.Err(), true
+		return o
+	}
+	name := r.names[d.Nummer]
+	fp := Fingerprint(d, r.opt.Peildatum, r.opt.Version, r.templates)
+	entry := &DossierEntry{Dossiernummer: d.Nummer, Map: name, Vingerafdruk: fp}
+	if p, ok := r.prev[d.Nummer]; ok && r.opt.ChangedOnly && p.entry == *entry && r.stillThere(p.files) {
+		o.result, o.checked = rules.Check(d, r.opt.Peildatum), true
+		o.files, o.entry, o.reused = p.files, entry, true
+		return o
+	}
+	v := document.NewView(d, r.opt.Peildatum)
+	o.result, o.checked = v.Result, true
+	dir := filepath.Join(r.opt.Dir, name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		o.err = fmt.Errorf("map %s kan niet worden gemaakt: %v", dir, unwrapPath(err))
+		return o
+	}
+	docs := []string{DocOverzicht}
+	for _, k := range DueKinds(v) {
+		docs = append(docs, string(k))
+	}
+	for _, doc := range docs {
+		file := FileName(name, doc, r.opt.Peildatum)
+		w, err := WriteAtomic(ctx, filepath.Join(dir, file), func(w io.Writer) error {
+			return renderDoc(w, doc, v, r.opt)
+		})
+		if err != nil {
+			o.err = err
+			o.canceled = ctx.Err() != nil
+			return o
+		}
+		o.files = append(o.files, FileEntry{Pad: name + "/" + file, Dossier: d.Nummer, Document: doc,
+			SHA256: w.SHA256, Grootte: w.Size, Peildatum: r.opt.Peildatum.String(), Versie: r.opt.Version})
+	}
+	o.entry = entry
+	return o
+}
+
+// stillThere reports whether every file exists with its listed size.
+func (r *runner) stillThere(files []FileEntry) bool {
+	for _, f := range files {
+		fi, err := os.Stat(filepath.Join(r.opt.Dir, filepath.FromSlash(f.Pad)))
+		if err != nil || !fi.Mode().IsRegular() || fi.Size() != f.Grootte {
+			return false
+		}
+	}
+	return true
+}
+
+// renderDoc builds document doc of the dossier in v and writes it as PDF.
+func renderDoc(w io.Writer, doc string, v *document.View, opt Options) error {
+	var d *document.Doc
+	if doc == DocOverzicht {
+		d = document.Overzicht(v)
+	} else {
+		var err error
+		if d, err = document.Build(document.Kind(doc), v, opt.Loader); err != nil {
+			return err
+		}
+	}
+	return pdf.Render(w, d, pdf.Options{Creator: Creator(opt.Version)})
+}
+
+// Creator is the PDF creator of every document: the tool and its version.
+func Creator(version string) string { return "poortwachter " + version }
+
+// RenderDocument builds document doc (a document.Kind or DocOverzicht) for
+// the dossier in v and writes it to path atomically; render uses it for a
+// single dossier.
+func RenderDocument(ctx context.Context, path, doc string, v *document.View, version string, l *document.Loader) (Written, error) {
+	if l == nil {
+		l = document.NewLoader("")
+	}
+	return WriteAtomic(ctx, path, func(w io.Writer) error {
+		return renderDoc(w, doc, v, Options{Version: version, Loader: l})
+	})
+}

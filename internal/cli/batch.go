@@ -1,0 +1,131 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime"
+
+	ucli "github.com/urfave/cli/v2"
+
+	"github.com/poortwachter/poortwachter/internal/batch"
+	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/workbook"
+)
+
+func init() { commands = append(commands, batchCommand) }
+
+// ExitInterrupted is the exit status of a batch stopped by Ctrl-C, as
+// shells report a process ended by SIGINT.
+const ExitInterrupted = 130
+
+// batchOptions are the options of poortwachter batch.
+type batchOptions struct {
+	Werkboek    string
+	Peildatum   dossier.Date
+	Output      string
+	Jobs        int
+	ChangedOnly bool
+	Templates   string
+}
+
+func batchCommand(env Env) *ucli.Command {
+	return &ucli.Command{
+		Name:      "batch",
+		Usage:     "alle dossiers toetsen en hun documenten als PDF maken (jaarafsluiting)",
+		UsageText: "batch [--peildatum jjjj-mm-dd] [--output MAP] [--jobs N] [--changed-only] [--templates MAP] WERKBOEK",
+		Description: "Toetst elk dossier uit WERKBOEK per de peildatum (standaard vandaag) en maakt\n" +
+			"de documenten die dan nodig zijn, in één map per dossier:\n" +
+			"  - een overzicht van het dossier (gegevens, oordeel, bevindingen, tijdlijn);\n" +
+			"  - het plan van aanpak, zodra er een is of de uiterste datum is verstreken;\n" +
+			"  - de eerstejaarsevaluatie vanaf week 46;\n" +
+			"  - het re-integratieverslag vanaf week 85.\n" +
+			"Een document waarvan het moment pas na het herstel zou liggen, wordt niet\n" +
+			"gemaakt. In MAP komen verder overzicht.xlsx (het werkboek voor de auditor,\n" +
+			"als bij check --format xlsx) en manifest.json: elk bestand met dossier,\n" +
+			"document, SHA-256, grootte, peildatum en versie. Dezelfde invoer en peildatum\n" +
+			"geven steeds precies dezelfde bestanden; controleer ze met 'poortwachter verify'.\n\n" +
+			"--changed-only slaat dossiers over waarvan de gegevens, de peildatum, de versie\n" +
+			"en de sjablonen niet veranderd zijn sinds het manifest in MAP, mits hun\n" +
+			"bestanden nog bestaan met de vermelde grootte (de inhoud wordt dan niet\n" +
+			"opnieuw gehasht; dat doet verify). Bestanden die niet (meer) in het manifest\n" +
+			"staan, blijven staan maar worden niet vermeld.\n\n" +
+			"Een dossier met fouten in de invoer of een mislukt document wordt gemeld en de\n" +
+			"andere gaan door. Ctrl-C stopt netjes: er blijft geen half bestand achter en\n" +
+			"het manifest noemt precies de voltooide bestanden.\n\n" +
+			"Afsluitcode: 0 alle dossiers gelukt; 1 minstens één dossier mislukt; 2 het\n" +
+			"werkboek kon niet worden gelezen of het commando is verkeerd gebruikt;\n" +
+			"130 onderbroken met Ctrl-C.",
+		Flags: []ucli.Flag{
+			peildatumFlag(),
+			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "out", Usage: "de uitvoermap; wordt gemaakt als die niet bestaat"},
+			&ucli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), DefaultText: "aantal processorkernen", Usage: "zoveel dossiers tegelijk verwerken"},
+			&ucli.BoolFlag{Name: "changed-only", Usage: "alleen dossiers verwerken die sinds het vorige manifest veranderd zijn"},
+			templatesDirFlag(),
+		},
+		Action: func(c *ucli.Context) error {
+			path, err := oneArg(c, "werkboek")
+			if err != nil {
+				return err
+			}
+			p, err := peildatum(c, env)
+			if err != nil {
+				return err
+			}
+			return runBatch(c.Context, env, batchOptions{Werkboek: path, Peildatum: p,
+				Output: c.String("output"), Jobs: c.Int("jobs"), ChangedOnly: c.Bool("changed-only"),
+				Templates: c.String("templates")})
+		},
+	}
+}
+
+func runBatch(ctx context.Context, env Env, opts batchOptions) error {
+	if opts.Jobs < 1 {
+		return usageError("--jobs moet minstens 1 zijn, gevonden %d", opts.Jobs)
+	}
+	loader, err := templateLoader(opts.Templates)
+	if err != nil {
+		return err
+	}
+	wb, err := workbook.ReadFile(opts.Werkboek)
+	if err != nil {
+		return inputError("%v", err)
+	}
+	for _, p := range wb.Problems {
+		if p.Dossier == "" && p.Ernst == dossier.Fout {
+			// An error about the workbook as a whole (a missing sheet or
+			// column): no dossier can be trusted.
+			fmt.Fprintf(env.Stderr, "%s\n", p)
+			return inputError("%s kan niet worden verwerkt; herstel eerst de fouten hierboven", opts.Werkboek)
+		}
+	}
+	var bar *progressBar
+	bopts := batch.Options{Dir: opts.Output, Peildatum: opts.Peildatum, Jobs: opts.Jobs,
+		ChangedOnly: opts.ChangedOnly, Version: Version, Loader: loader}
+	if env.IsTerminal != nil && env.IsTerminal(env.Stderr) {
+		bar = newProgressBar(env.Stderr, env.Now, "dossiers")
+		bopts.Progress = bar.Update
+	}
+	sum, err := batch.Run(ctx, wb, bopts)
+	if bar != nil {
+		bar.Clear()
+	}
+	if sum == nil {
+		return inputError("%v", err)
+	}
+	for _, f := range sum.Failed {
+		fmt.Fprintf(env.Stderr, "dossier %s mislukt: %s\n", f.Dossiernummer, f.Reden)
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		fmt.Fprintf(env.Stderr, "poortwachter: onderbroken; %s noemt de %d voltooide bestanden\n",
+			filepath.Join(opts.Output, batch.ManifestName), len(sum.Manifest.Bestanden))
+		return silentExit(ExitInterrupted)
+	}
+	fmt.Fprintf(env.Stdout, "%d dossiers: %d verwerkt, %d ongewijzigd overgeslagen, %d mislukt; %d bestanden geschreven in %s\n",
+		sum.Dossiers, sum.Rendered, sum.Reused, len(sum.Failed), sum.Files, opts.Output)
+	if len(sum.Failed) > 0 {
+		return findingsExit()
+	}
+	return nil
+}

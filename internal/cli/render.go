@@ -1,0 +1,157 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	ucli "github.com/urfave/cli/v2"
+
+	"github.com/poortwachter/poortwachter/internal/batch"
+	"github.com/poortwachter/poortwachter/internal/document"
+	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/workbook"
+)
+
+func init() { commands = append(commands, renderCommand) }
+
+// renderOptions are the options of poortwachter render.
+type renderOptions struct {
+	Werkboek  string
+	Dossier   string
+	Document  string
+	Peildatum dossier.Date
+	Output    string
+	Templates string
+}
+
+// documentAlle renders every generated document of the dossier.
+const documentAlle = "alle"
+
+func renderCommand(env Env) *ucli.Command {
+	return &ucli.Command{
+		Name:      "render",
+		Usage:     "de documenten van één dossier als PDF maken",
+		UsageText: "render --dossier ID --document plan-van-aanpak|eerstejaarsevaluatie|re-integratieverslag|alle [--peildatum jjjj-mm-dd] [--output MAP] [--templates MAP] WERKBOEK",
+		Description: "Maakt van het dossier ID uit WERKBOEK het gevraagde document als PDF, per de\n" +
+			"peildatum (standaard vandaag); --document alle maakt het plan van aanpak, de\n" +
+			"eerstejaarsevaluatie en het re-integratieverslag. De bestandsnaam noemt het\n" +
+			"dossier, het document en de peildatum, bijvoorbeeld\n" +
+			"D-001_plan-van-aanpak_2026-12-31.pdf. Een document dat nog niet volledig kan\n" +
+			"zijn, wordt toch gemaakt; wat ontbreekt staat er zichtbaar in.\n\n" +
+			"Een bestand wordt eerst naast het doel geschreven en pas daarna op zijn plaats\n" +
+			"gezet: bij een fout blijft er geen half bestand achter.\n\n" +
+			"Afsluitcode: 0 gelukt; 2 het werkboek kon niet worden gelezen, het dossier\n" +
+			"bestaat niet of bevat fouten, of het commando is verkeerd gebruikt.",
+		Flags: []ucli.Flag{
+			&ucli.StringFlag{Name: "dossier", Usage: "het dossiernummer (verplicht)"},
+			&ucli.StringFlag{Name: "document", Usage: "plan-van-aanpak, eerstejaarsevaluatie, re-integratieverslag of alle (verplicht)"},
+			peildatumFlag(),
+			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".", Usage: "de map voor de PDF's; wordt gemaakt als die niet bestaat"},
+			templatesDirFlag(),
+		},
+		Action: func(c *ucli.Context) error {
+			path, err := oneArg(c, "werkboek")
+			if err != nil {
+				return err
+			}
+			p, err := peildatum(c, env)
+			if err != nil {
+				return err
+			}
+			return runRender(c, env, renderOptions{Werkboek: path, Dossier: c.String("dossier"),
+				Document: c.String("document"), Peildatum: p, Output: c.String("output"),
+				Templates: c.String("templates")})
+		},
+	}
+}
+
+// templatesDirFlag is the --templates option of render and batch.
+func templatesDirFlag() ucli.Flag {
+	return &ucli.StringFlag{Name: "templates", Usage: "sjablonen uit deze map gebruiken (zie 'poortwachter templates export'); wat er niet in staat, komt uit het programma"}
+}
+
+// templateLoader returns the loader for --templates dir, after checking
+// that dir is a folder.
+func templateLoader(dir string) (*document.Loader, error) {
+	if dir != "" {
+		fi, err := os.Stat(dir)
+		if err != nil || !fi.IsDir() {
+			return nil, usageError("--templates %s: geen map met sjablonen", dir)
+		}
+	}
+	return document.NewLoader(dir), nil
+}
+
+// documentNames lists what --document accepts.
+func documentNames() string {
+	var names []string
+	for _, k := range document.Kinds() {
+		names = append(names, string(k))
+	}
+	return strings.Join(append(names, documentAlle), ", ")
+}
+
+func runRender(c *ucli.Context, env Env, opts renderOptions) error {
+	if opts.Dossier == "" {
+		return usageError("--dossier ontbreekt; gebruik: poortwachter %s", c.Command.UsageText)
+	}
+	var kinds []string
+	switch d := strings.ToLower(strings.TrimSpace(opts.Document)); {
+	case d == "":
+		return usageError("--document ontbreekt; kies uit %s", documentNames())
+	case d == documentAlle:
+		for _, k := range document.Kinds() {
+			kinds = append(kinds, string(k))
+		}
+	case d == batch.DocOverzicht:
+		kinds = []string{batch.DocOverzicht}
+	default:
+		k, ok := document.ParseKind(d)
+		if !ok {
+			return usageError("onbekend document %q; kies uit %s", opts.Document, documentNames())
+		}
+		kinds = []string{string(k)}
+	}
+	loader, err := templateLoader(opts.Templates)
+	if err != nil {
+		return err
+	}
+	wb, err := workbook.ReadFile(opts.Werkboek)
+	if err != nil {
+		return inputError("%v", err)
+	}
+	var d *dossier.Dossier
+	nummers := make([]string, len(wb.Dossiers))
+	for i, x := range wb.Dossiers {
+		nummers[i] = x.Nummer
+		if x.Nummer == opts.Dossier {
+			d = x
+		}
+	}
+	if d == nil {
+		return inputError("dossier %q staat niet in %s", opts.Dossier, opts.Werkboek)
+	}
+	if wb.Problems.HasErrorFor(d.Nummer) {
+		for _, p := range wb.Problems {
+			if p.Dossier == d.Nummer && p.Ernst == dossier.Fout {
+				fmt.Fprintf(env.Stderr, "%s\n", p)
+			}
+		}
+		return inputError("dossier %s bevat fouten in de invoer; herstel die eerst", d.Nummer)
+	}
+	if err := os.MkdirAll(opts.Output, 0o755); err != nil {
+		return inputError("map %s kan niet worden gemaakt: %v", opts.Output, err)
+	}
+	name := batch.Names(nummers)[d.Nummer]
+	v := document.NewView(d, opts.Peildatum)
+	for _, k := range kinds {
+		path := filepath.Join(opts.Output, batch.FileName(name, k, opts.Peildatum))
+		if _, err := batch.RenderDocument(c.Context, path, k, v, Version, loader); err != nil {
+			return inputError("%v", err)
+		}
+		fmt.Fprintf(env.Stdout, "geschreven: %s\n", path)
+	}
+	return nil
+}
