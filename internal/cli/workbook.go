@@ -2,8 +2,10 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +13,7 @@ import (
 
 	ucli "github.com/urfave/cli/v2"
 
+	"github.com/poortwachter/poortwachter/internal/batch"
 	"github.com/poortwachter/poortwachter/internal/workbook"
 )
 
@@ -67,35 +70,18 @@ func runWorkbookNew(env Env, path string, force bool) error {
 	return nil
 }
 
-// writeFileAtomic writes data to a temporary file next to path and renames
-// it into place, so a reader never sees half a file and a failed write
-// leaves any earlier file intact.
+// writeFileAtomic writes data to path through batch.WriteAtomic (a
+// temporary file next to path, renamed into place), so a reader never sees
+// half a file and a failed write leaves any earlier file intact. A missing
+// folder is named in Dutch before any writing starts.
 func writeFileAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("%s: map %s bestaat niet", path, dir)
-		}
-		return fmt.Errorf("%s: kan niet schrijven in %s: %v", path, dir, err)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return fmt.Errorf("%s: map %s bestaat niet", path, dir)
 	}
-	name := tmp.Name()
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(name, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(name, path)
-	}
-	if err != nil {
-		os.Remove(name)
-		return fmt.Errorf("%s: schrijven mislukt: %v", path, err)
-	}
-	return nil
+	_, err := batch.WriteAtomic(context.Background(), path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+	return err
 }
