@@ -36,3 +36,17 @@ func BenchmarkTextDump(b *testing.B) {
 		TextDump(doc)
 	}
 }
+
+// BenchmarkRenderParallel measures throughput with all cores busy, as in a
+// year-end batch: ns/op is the wall time per document.
+func BenchmarkRenderParallel(b *testing.B) {
+	doc := sampleDoc()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if err := Render(io.Discard, doc, testOpt); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}

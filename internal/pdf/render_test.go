@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"os"
@@ -81,7 +83,9 @@ func TestTextDump(t *testing.T) {
 }
 
 // TestDeterministic renders every test document twice: fpdf keeps fonts
-// and objects in maps, so any unsorted iteration would show here.
+// and objects in maps, so any unsorted iteration would show here. The
+// hashes of the bytes are golden too (rewrite them with -update when a
+// change to the layout is intended; the .txt goldens show what changed).
 func TestDeterministic(t *testing.T) {
 	for _, tc := range testDocs {
 		t.Run(tc.name, func(t *testing.T) {
@@ -93,6 +97,10 @@ func TestDeterministic(t *testing.T) {
 			if bytes.Contains(a, []byte("/ID")) {
 				t.Errorf("trailer has an /ID, which may vary")
 			}
+			// The hash golden catches what one process cannot: output that
+			// varies between runs, and unintended changes to the bytes.
+			sum := sha256.Sum256(a)
+			checkGolden(t, tc.name+".pdf.sha256", []byte(hex.EncodeToString(sum[:])+"\n"))
 		})
 	}
 }
