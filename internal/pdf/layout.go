@@ -28,7 +28,7 @@ const (
 const (
 	sizeBody    = 10.0
 	sizeTable   = 9.0
-	sizeH1      = 13.0
+	sizeH1      = 15.0
 	sizeH2      = 11.0
 	sizeMargin  = 8.0 // header, footer, captions
 	lineSpacing = 1.38
