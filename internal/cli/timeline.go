@@ -97,7 +97,9 @@ func writeTimeline(w *bytes.Buffer, r rules.Result) {
 	events := rules.Timeline(r)
 	width := 0
 	for _, e := range events {
-		width = max(width, len([]rune(e.Titel)))
+		if e.Status != "" {
+			width = max(width, len([]rune(e.Titel)))
+		}
 	}
 	marked := false
 	mark := func() {
