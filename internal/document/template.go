@@ -152,7 +152,6 @@ func dutchTemplateMsg(msg string) string {
 		"function ", "functie ",
 		" not defined", " bestaat niet",
 		"can't evaluate field ", "veld bestaat niet: ",
-		" in type ", " in type ",
 		"unexpected ", "onverwacht ",
 		"error calling ", "fout in ",
 		"map has no entry for key ", "onbekende sleutel ",
