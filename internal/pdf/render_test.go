@@ -335,3 +335,16 @@ func TestConcurrent(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+type panickyWriter struct{}
+
+func (panickyWriter) Write([]byte) (int, error) { panic("kapot") }
+
+// TestRecover checks that a panic during rendering (fpdf panics on input it
+// cannot handle) comes back as an error instead of ending a whole batch.
+func TestRecover(t *testing.T) {
+	err := Render(panickyWriter{}, sampleDoc(), testOpt)
+	if err == nil || !strings.Contains(err.Error(), "kapot") || !strings.Contains(err.Error(), "Plan van aanpak") {
+		t.Errorf("Render with a panicking writer: %v", err)
+	}
+}
