@@ -10,8 +10,14 @@ PEILDATUM ?= 2026-12-31
 build:
 	$(GO) build -o $(BIN) ./cmd/poortwachter
 
+# The main job on the bundled example: validate the workbook, check every
+# dossier (exit 1 = some dossier is onvolledig, which the example shows on
+# purpose), then the year-end batch into out/voorbeeld and its verification.
 run: build
 	$(BIN) validate $(EXAMPLE)
+	$(BIN) check --peildatum $(PEILDATUM) $(EXAMPLE) || [ $$? -eq 1 ]
+	$(BIN) batch --peildatum $(PEILDATUM) --output out/voorbeeld $(EXAMPLE)
+	$(BIN) verify out/voorbeeld
 
 test: check-fmt vet
 	$(GO) test ./...
@@ -27,7 +33,7 @@ fmt:
 	gofmt -w $$(git ls-files '*.go')
 
 clean:
-	rm -rf bin
+	rm -rf bin out
 
 # The example workbooks, generated from fixtures/voorbeeld.txtar (see
 # fixtures/README.md). fixtures-libreoffice re-makes the LibreOffice copy;

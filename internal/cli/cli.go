@@ -129,6 +129,7 @@ func newApp(env Env) *ucli.App {
 	for _, mk := range commands {
 		cmd := mk(env)
 		cmd.OnUsageError = app.OnUsageError
+		cmd.HideHelpCommand = true
 		app.Commands = append(app.Commands, cmd)
 	}
 	return app
