@@ -100,6 +100,7 @@ func Timeline(r Result) []Event {
 
 // Next returns the deadlines still to be met: on or after the peildatum
 // and not yet satisfied (nog-niet-nodig), plus the next contact moment
+// (also after an earlier gap made evaluatie-frequentie te-laat)
 // while evaluations are due: the employee is still sick and the waiting
 // time has not ended by then. Sorted like Timeline.
 func Next(r Result) []Event {
@@ -110,7 +111,7 @@ func Next(r Result) []Event {
 		if e.Soort != EventTermijn || e.Regel == "" || e.Datum.Before(r.Peildatum) {
 			continue
 		}
-		evaluatie := e.Regel == evaluatieFrequentie.ID && e.Status == Tijdig && sick && !e.Datum.After(r.EindeWachttijd)
+		evaluatie := e.Regel == evaluatieFrequentie.ID && (e.Status == Tijdig || e.Status == TeLaat) && sick && !e.Datum.After(r.EindeWachttijd)
 		if e.Status == NogNietNodig || evaluatie {
 			out = append(out, e)
 		}
