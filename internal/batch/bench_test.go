@@ -1,0 +1,124 @@
+package batch
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/poortwachter/poortwachter/internal/document"
+	"github.com/poortwachter/poortwachter/internal/pdf"
+	"github.com/poortwachter/poortwachter/internal/rules"
+	"github.com/poortwachter/poortwachter/internal/synth"
+	"github.com/poortwachter/poortwachter/internal/workbook"
+)
+
+// synthCache keeps generated workbooks per size for the benchmarks of this
+// package run.
+var synthCache sync.Map
+
+// synthWorkbook returns the path of a synthetic workbook of n dossiers,
+// generated once per test binary run into a temporary folder.
+func synthWorkbook(b *testing.B, n int) string {
+	b.Helper()
+	if p, ok := synthCache.Load(n); ok {
+		return p.(string)
+	}
+	var buf bytes.Buffer
+	if err := synth.Generate(&buf, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	dir, err := os.MkdirTemp("", "poortwachter-bench-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(dir, fmt.Sprintf("synth-%d.xlsx", n))
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	synthCache.Store(n, path)
+	return path
+}
+
+func readSynth(b *testing.B, n int) *workbook.Result {
+	b.Helper()
+	wb, err := workbook.ReadFile(synthWorkbook(b, n))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return wb
+}
+
+func BenchmarkRead(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			path := synthWorkbook(b, n)
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := workbook.ReadFile(path); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkCheck10000(b *testing.B) {
+	wb := readSynth(b, 10000)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range wb.Dossiers {
+			rules.Check(d, synth.Peildatum)
+		}
+	}
+}
+
+// BenchmarkRenderDocument builds and renders one document of a dossier in
+// its second year (all three kinds exist there).
+func BenchmarkRenderDocument(b *testing.B) {
+	wb := readSynth(b, 1000)
+	l := document.NewLoader("")
+	var v *document.View
+	for _, d := range wb.Dossiers {
+		if v = document.NewView(d, synth.Peildatum); len(DueKinds(v)) == 3 {
+			break
+		}
+	}
+	for _, k := range append(document.Kinds(), DocOverzicht) {
+		b.Run(string(k), func(b *testing.B) {
+			for b.Loop() {
+				var d *document.Doc
+				var err error
+				if k == DocOverzicht {
+					d = document.Overzicht(v)
+				} else if d, err = document.Build(k, v, l); err != nil {
+					b.Fatal(err)
+				}
+				if err := pdf.Render(io.Discard, d, pdf.Options{Creator: "bench"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBatch1000 runs the whole batch over 1,000 dossiers and reports
+// PDFs per second.
+func BenchmarkBatch1000(b *testing.B) {
+	wb := readSynth(b, 1000)
+	files := 0
+	b.ResetTimer()
+	for b.Loop() {
+		dir := b.TempDir()
+		sum, err := Run(context.Background(), wb, Options{Dir: dir, Peildatum: synth.Peildatum, Version: "bench"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		files += sum.Files - 1 // the overview workbook is no PDF
+	}
+	b.ReportMetric(float64(files)/b.Elapsed().Seconds(), "pdf/s")
+}
