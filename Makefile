@@ -32,6 +32,14 @@ vet:
 fmt:
 	gofmt -w $$(git ls-files '*.go')
 
+# Check every rendered PDF of the example with real readers: qpdf --check and
+# pdftotext (headings in reading order, page numbering). Installs the tools
+# with apt when they are missing, so it is kept out of make test.
+pdfcheck:
+	@command -v qpdf >/dev/null && command -v pdftotext >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils qpdf)
+	POORTWACHTER_PDFTOOLS=1 $(GO) test -count=1 -run 'TestExampleDocuments|TestExternalTools' ./internal/batch ./internal/pdf
+
 clean:
 	rm -rf bin out
 

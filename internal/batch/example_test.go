@@ -1,0 +1,160 @@
+package batch
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/poortwachter/poortwachter/internal/document"
+	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/pdf"
+	"github.com/poortwachter/poortwachter/internal/workbook"
+	"github.com/rogpeppe/go-internal/diff"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// goldenVersion is the tool version written into the golden PDFs, fixed so a
+// release does not change every golden.
+const goldenVersion = "golden"
+
+// TestExampleDocuments renders the three documents and the overview of every
+// dossier of the example workbook at the make-run peildatum, and checks each
+// against two goldens in golden/documents/<dossier>/: the laid-out pages as
+// text (<doc>.pages.txt, reviewable) and the SHA-256 of the PDF bytes
+// (<doc>.pdf.sha256). Rendering twice must give the same bytes. When qpdf and
+// pdftotext are installed (make pdfcheck) every PDF must also pass
+// qpdf --check and read back with its headings in order.
+func TestExampleDocuments(t *testing.T) {
+	wb, err := workbook.ReadFile("../../fixtures/voorbeeld.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, _ := wb.Problems.Count(); f > 0 {
+		t.Fatalf("example workbook has errors: %v", wb.Problems)
+	}
+	tools := haveTools("qpdf", "pdftotext")
+	if !tools && os.Getenv("POORTWACHTER_PDFTOOLS") != "" {
+		t.Fatal("POORTWACHTER_PDFTOOLS is set but qpdf or pdftotext is not installed")
+	}
+	peildatum := dossier.NewDate(2026, 12, 31)
+	loader := document.NewLoader("")
+	docs := []string{DocOverzicht}
+	for _, k := range document.Kinds() {
+		docs = append(docs, string(k))
+	}
+	for _, d := range wb.Dossiers {
+		v := document.NewView(d, peildatum)
+		for _, doc := range docs {
+			t.Run(d.Nummer+"/"+doc, func(t *testing.T) {
+				model := buildModel(t, doc, v, loader)
+				var a, b bytes.Buffer
+				opt := Options{Version: goldenVersion, Loader: loader}
+				if err := renderDoc(&a, doc, v, opt); err != nil {
+					t.Fatal(err)
+				}
+				if err := renderDoc(&b, doc, v, opt); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(a.Bytes(), b.Bytes()) {
+					t.Fatal("two renders of the same input differ")
+				}
+				dir := filepath.Join("../../golden/documents", d.Nummer)
+				pages := pdf.TextDump(model)
+				compareGolden(t, filepath.Join(dir, doc+".pages.txt"), []byte(pages))
+				sum := fmt.Sprintf("%x  %s_%s.pdf\n", sha256.Sum256(a.Bytes()), d.Nummer, doc)
+				compareGolden(t, filepath.Join(dir, doc+".pdf.sha256"), []byte(sum))
+				if tools {
+					checkWithReaders(t, a.Bytes(), model, strings.Count(pages, "--- pagina "))
+				}
+			})
+		}
+	}
+	if !tools {
+		t.Log("qpdf/pdftotext not installed: reader checks skipped (make pdfcheck runs them)")
+	}
+}
+
+func buildModel(t *testing.T, doc string, v *document.View, l *document.Loader) *document.Doc {
+	t.Helper()
+	if doc == DocOverzicht {
+		return document.Overzicht(v)
+	}
+	m, err := document.Build(document.Kind(doc), v, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// checkWithReaders runs qpdf --check and pdftotext on the PDF: the text must
+// hold every heading of the model in order, the footer's page count, and the
+// employee's name.
+func checkWithReaders(t *testing.T, data []byte, model *document.Doc, pages int) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	pos := 0
+	for _, b := range model.Blocks {
+		if b.Kind != document.Heading {
+			continue
+		}
+		h := strings.Join(strings.Fields(document.PlainText(b.Text)), " ")
+		i := strings.Index(text[pos:], h)
+		if i < 0 {
+			t.Errorf("pdftotext: heading %q missing or out of reading order", h)
+			continue
+		}
+		pos += i + len(h)
+	}
+	for _, want := range []string{model.Employee, fmt.Sprintf("pagina %d van %d", pages, pages)} {
+		if !strings.Contains(text, want) {
+			t.Errorf("pdftotext: %q missing", want)
+		}
+	}
+}
+
+func haveTools(names ...string) bool {
+	for _, n := range names {
+		if _, err := exec.LookPath(n); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/batch -run TestExampleDocuments -update)", err)
+	}
+	if !bytes.Equal(want, got) {
+		t.Errorf("%s differs (run go test -update to accept after review):\n%s", path, diff.Diff(path, want, "got", got))
+	}
+}
