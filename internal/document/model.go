@@ -73,7 +73,8 @@ type Pair struct {
 type Table struct {
 	Header []string
 	Rows   [][][]Span // row, cell, spans
-	// Widths are relative column widths; nil means equal widths.
+	// Widths are relative column widths; nil lets the layout size the
+	// columns from their content (no column narrower than its longest word).
 	Widths []float64
 }
 

@@ -59,7 +59,6 @@ func Overzicht(v *View) *Doc {
 	add(Block{Kind: Paragraph, Text: text("Elke regel van de Wet verbetering poortwachter, getoetst per de peildatum " + datum(v.Peildatum) + ".")})
 	findings := &Table{
 		Header: []string{"Regel", "Ernst", "Status", "Uiterste datum", "Datum", "Toelichting"},
-		Widths: []float64{3, 1.6, 1.8, 1.7, 1.7, 5},
 	}
 	for _, f := range r.Bevindingen {
 		findings.Rows = append(findings.Rows, [][]Span{
@@ -85,7 +84,6 @@ func Overzicht(v *View) *Doc {
 	add(Block{Kind: Heading, Level: 1, Text: text("Tijdlijn")})
 	timeline := &Table{
 		Header: []string{"Datum", "Week", "Gebeurtenis", "Status"},
-		Widths: []float64{1.7, 1, 6, 2},
 	}
 	for _, e := range v.Timeline {
 		timeline.Rows = append(timeline.Rows, [][]Span{

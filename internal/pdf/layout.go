@@ -422,6 +422,64 @@ func (l *layout) keyValue(pairs []document.Pair) {
 	l.y += 3.0
 }
 
+// autoWidths divides the content width over ncol columns from their
+// content, as browsers lay out tables: every column gets at least its longest
+// word (so words and dates are not broken), and the space left is shared in
+// proportion to how much more each column's longest cell would need to fit
+// on one line. pad is a cell's horizontal padding.
+func (l *layout) autoWidths(t *document.Table, ncol int, pad float64) []float64 {
+	minW := make([]float64, ncol)
+	maxW := make([]float64, ncol)
+	measure := func(i int, spans []document.Span, bold bool) {
+		full := 0.0
+		for _, sp := range spans {
+			st := styleOf(sp.Bold || bold, sp.Italic)
+			text := l.fonts.sanitize(sp.Text)
+			full += l.textWidth(text, st, sizeTable)
+			for _, w := range strings.Fields(text) {
+				minW[i] = max(minW[i], l.textWidth(w, st, sizeTable)+pad)
+			}
+		}
+		maxW[i] = max(maxW[i], full+pad)
+	}
+	for i, h := range t.Header {
+		measure(i, []document.Span{{Text: h}}, true)
+	}
+	for _, r := range t.Rows {
+		for i, c := range r {
+			measure(i, c, false)
+		}
+	}
+	sumMin, sumMax := 0.0, 0.0
+	for i := range minW {
+		// An empty column stays visible; a word wider than 40% of the page
+		// is broken anyway and must not starve the other columns.
+		minW[i] = min(max(minW[i], 8), 0.4*contentW)
+		maxW[i] = max(maxW[i], minW[i])
+		sumMin += minW[i]
+		sumMax += maxW[i]
+	}
+	out := make([]float64, ncol)
+	switch {
+	case sumMax <= contentW:
+		// Everything fits on one line: widen in proportion.
+		for i := range out {
+			out[i] = maxW[i] / sumMax * contentW
+		}
+	case sumMin >= contentW:
+		// Even the longest words do not fit: shrink in proportion.
+		for i := range out {
+			out[i] = minW[i] / sumMin * contentW
+		}
+	default:
+		spare := (contentW - sumMin) / (sumMax - sumMin)
+		for i := range out {
+			out[i] = minW[i] + (maxW[i]-minW[i])*spare
+		}
+	}
+	return out
+}
+
 func (l *layout) table(t *document.Table) {
 	const (
 		padH = 1.6
@@ -434,17 +492,22 @@ func (l *layout) table(t *document.Table) {
 	if ncol == 0 {
 		return
 	}
-	widths := make([]float64, ncol)
-	total := 0.0
-	for i := range widths {
-		widths[i] = 1
-		if i < len(t.Widths) && t.Widths[i] > 0 {
-			widths[i] = t.Widths[i]
+	var widths []float64
+	if len(t.Widths) == 0 {
+		widths = l.autoWidths(t, ncol, 2*padH)
+	} else {
+		widths = make([]float64, ncol)
+		total := 0.0
+		for i := range widths {
+			widths[i] = 1
+			if i < len(t.Widths) && t.Widths[i] > 0 {
+				widths[i] = t.Widths[i]
+			}
+			total += widths[i]
 		}
-		total += widths[i]
-	}
-	for i := range widths {
-		widths[i] = widths[i] / total * contentW
+		for i := range widths {
+			widths[i] = widths[i] / total * contentW
+		}
 	}
 	xs := make([]float64, ncol)
 	x := marginL
