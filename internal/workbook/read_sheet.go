@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -15,10 +14,10 @@ import (
 type reader struct {
 	name     string // the file name, for messages
 	f        *excelize.File
+	part     func(name string) ([]byte, error) // a part of the package
+	paths    map[string]string                 // sheet name -> worksheet part
+	sst      []string                          // shared strings
 	date1904 bool
-	// formulas is false when no worksheet holds a formula, so empty cells
-	// need no per-cell formula lookup.
-	formulas bool
 
 	res      Result
 	byNummer map[string]*dossier.Dossier
@@ -28,10 +27,15 @@ type reader struct {
 	colNames []string
 }
 
-func newReader(name string, f *excelize.File) *reader {
+func newReader(name string, f *excelize.File, data []byte) *reader {
 	return &reader{
-		name:     name,
-		f:        f,
+		name: name,
+		f:    f,
+		part: zipParts(data, func(name string) ([]byte, bool) {
+			v, ok := f.Pkg.Load(name)
+			b, isBytes := v.([]byte)
+			return b, ok && isBytes
+		}),
 		byNummer: map[string]*dossier.Dossier{},
 		firstAt:  map[string]string{},
 		periods:  map[string][]dossier.SicknessPeriod{},
@@ -46,7 +50,17 @@ func (r *reader) read() (*Result, error) {
 		return nil, openError(r.name, err)
 	}
 	r.date1904 = props.Date1904 != nil && *props.Date1904
-	r.formulas = r.hasFormulas()
+	var sstPath string
+	if r.paths, sstPath, err = sheetPaths(r.part); err != nil {
+		return nil, fmt.Errorf("%s is beschadigd: de lijst met tabbladen kan niet worden gelezen (%v)", r.name, err)
+	}
+	if sstPath != "" {
+		data, err := r.part(sstPath)
+		if err != nil {
+			return nil, fmt.Errorf("%s is beschadigd: de gedeelde teksten kunnen niet worden gelezen (%v)", r.name, err)
+		}
+		r.sst = parseSharedStrings(data)
+	}
 
 	present := r.matchSheets()
 	readers := map[string]func(*record){
@@ -113,39 +127,6 @@ func sheetList() string {
 	return strings.Join(names, ", ")
 }
 
-// hasFormulas reports whether any worksheet part may hold a formula. A
-// worksheet too large to be kept in memory is assumed to.
-func (r *reader) hasFormulas() bool {
-	found := false
-	r.f.Pkg.Range(func(k, v any) bool {
-		name, _ := k.(string)
-		if !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
-			return true
-		}
-		b, ok := v.([]byte)
-		if !ok || bytes.Contains(b, []byte("<f>")) || bytes.Contains(b, []byte("<f ")) ||
-			bytes.Contains(b, []byte(":f>")) || bytes.Contains(b, []byte(":f ")) {
-			found = true
-			return false
-		}
-		return true
-	})
-	return found || r.f.SheetCount > 0 && countWorksheetParts(r.f) < r.f.SheetCount
-}
-
-// countWorksheetParts counts the worksheet parts held in memory; the
-// others were spilled to temporary files by excelize.
-func countWorksheetParts(f *excelize.File) int {
-	n := 0
-	f.Pkg.Range(func(k, _ any) bool {
-		if name, _ := k.(string); strings.HasPrefix(name, "xl/worksheets/sheet") {
-			n++
-		}
-		return true
-	})
-	return n
-}
-
 // table is one contract sheet as found in the workbook: where its header
 // row is and which cell column holds which contract column.
 type table struct {
@@ -161,51 +142,43 @@ type tableCol struct {
 }
 
 // readSheet finds the header row of sheet, maps its columns and hands
-// every non-empty data row to readRow. Cells that are empty where a value
-// is needed are checked for formulas afterwards, when the row iterator is
-// done with the sheet.
+// every non-empty data row to readRow.
 func (r *reader) readSheet(sheet string, spec *Sheet, readRow func(*record)) error {
-	rows, err := r.f.Rows(sheet)
-	if err != nil {
-		return fmt.Errorf("%s: tabblad %s kan niet worden gelezen (%v)", r.name, sheet, err)
+	p, ok := r.paths[sheet]
+	if !ok {
+		return fmt.Errorf("%s is beschadigd: tabblad %s heeft geen werkblad", r.name, sheet)
 	}
-	defer rows.Close()
+	data, err := r.part(p)
+	if err != nil {
+		return fmt.Errorf("%s is beschadigd: tabblad %s kan niet worden gelezen (%v)", r.name, sheet, err)
+	}
 	t := &table{name: sheet, spec: spec}
-	var pending []emptyCell
-	rowNum := 0
+	rows := newSheetRows(data, r.sst)
 	for rows.Next() {
-		rowNum++
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return fmt.Errorf("%s: tabblad %s, rij %d kan niet worden gelezen (%v)", r.name, sheet, rowNum, err)
-		}
-		if blank(cells) {
+		if blank(rows.cells) {
 			continue
 		}
 		if t.headerRow == 0 {
-			t.headerRow = rowNum
-			if !r.mapHeader(t, cells) {
+			t.headerRow = rows.row
+			if !r.mapHeader(t, rows.cells) {
 				return nil // without a Dossiernummer column no row can be placed
 			}
 			continue
 		}
-		rec := &record{r: r, t: t, row: rowNum, cells: cells}
-		readRow(rec)
-		pending = append(pending, rec.empty...)
-	}
-	if err := rows.Error(); err != nil {
-		return fmt.Errorf("%s: tabblad %s kan niet worden gelezen (%v)", r.name, sheet, err)
+		readRow(&record{r: r, t: t, row: rows.row, cells: rows.cells})
 	}
 	if t.headerRow == 0 {
 		r.problem(dossier.Warnf(sheet, "tabblad %s is leeg; verwacht een kopregel met %s", sheet, headerList(spec)))
 	}
-	r.checkFormulas(sheet, pending)
 	return nil
 }
 
-func blank(cells []string) bool {
+// blank reports whether a row has no value: only empty cells or white
+// space. A formula without a cached value counts as a value (an error to
+// report).
+func blank(cells []xcell) bool {
 	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
+		if strings.TrimSpace(c.value) != "" || c.hasFormula && !c.cached {
 			return false
 		}
 	}
@@ -223,10 +196,10 @@ func headerList(spec *Sheet) string {
 // mapHeader matches the header row against the contract. It reports
 // unknown, repeated and missing columns, and returns false when the
 // Dossiernummer column is missing.
-func (r *reader) mapHeader(t *table, cells []string) bool {
+func (r *reader) mapHeader(t *table, cells []xcell) bool {
 	t.cols = map[string]tableCol{}
-	for i, c := range cells {
-		h := dossier.NormalizeSpace(c)
+	for i, cell := range cells {
+		h := dossier.NormalizeSpace(cell.value)
 		if h == "" {
 			continue
 		}
@@ -314,42 +287,13 @@ func (r *reader) colName(i int) string {
 	return r.colNames[i]
 }
 
-// checkFormulas turns the empty cells that hold a formula into errors: a
-// formula is never evaluated, and one without a cached value (a workbook
-// written by a program that does not calculate) has no value to read.
-func (r *reader) checkFormulas(sheet string, pending []emptyCell) {
-	for _, e := range pending {
-		formula, err := r.f.GetCellFormula(sheet, e.cell)
-		if err != nil || formula == "" {
-			continue
-		}
-		tekst := fmt.Sprintf("%s: de formule =%s heeft geen berekende waarde; open het werkboek in Excel (dat rekent de formule uit) en sla het op, of vul de waarde zelf in",
-			e.header, strings.TrimPrefix(formula, "="))
-		if e.problem >= 0 {
-			r.res.Problems[e.problem].Tekst = tekst
-			continue
-		}
-		r.problem(dossier.Problem{Plaats: sheet + "!" + e.cell, Ernst: dossier.Fout, Tekst: tekst, Dossier: e.dossier})
-	}
-}
-
 // record is one data row of a table.
 type record struct {
 	r       *reader
 	t       *table
 	row     int
-	cells   []string
-	dossier string // the row's Dossiernummer once known, for Problem.Dossier
-	// empty lists the cells of typed or required columns that were empty
-	// but present in the row: they may be formulas without a cached value.
-	empty []emptyCell
-}
-
-type emptyCell struct {
-	cell    string // e.g. "C7"
-	header  string
-	problem int // index of the "ontbreekt" problem in Result.Problems, or -1
-	dossier string
+	cells   []xcell // valid only while the row is read
+	dossier string  // the row's Dossiernummer once known, for Problem.Dossier
 }
 
 // col returns the table column for a contract header. Asking for a header
@@ -389,29 +333,28 @@ func (rec *record) errorf(header, format string, args ...any) {
 }
 
 // value returns the trimmed raw value in column header and whether there
-// is one. An empty required cell is an error; a column missing from the
-// sheet was reported with the header and yields no value.
+// is one. An empty required cell is an error, and so is a formula without
+// a cached value: a formula is never evaluated, and one written by a
+// program that does not calculate has no value to read. A column missing
+// from the sheet was reported with the header and yields no value.
 func (rec *record) value(header string) (string, bool) {
 	c, ok := rec.col(header)
 	if !ok {
 		return "", false
 	}
+	var cell xcell
 	if c.idx < len(rec.cells) {
-		if v := strings.TrimSpace(rec.cells[c.idx]); v != "" {
-			return v, true
-		}
+		cell = rec.cells[c.idx]
 	}
-	problem := -1
-	if c.spec.Required {
-		problem = len(rec.r.res.Problems)
+	if v := strings.TrimSpace(cell.value); v != "" {
+		return v, true
+	}
+	switch {
+	case cell.hasFormula && !cell.cached:
+		rec.errorf(header, "%s: de formule =%s heeft geen berekende waarde; open het werkboek in Excel (dat rekent de formule uit) en sla het op, of vul de waarde zelf in",
+			header, strings.TrimPrefix(cell.formula, "="))
+	case c.spec.Required:
 		rec.errorf(header, "%s ontbreekt; deze kolom is verplicht", header)
-	}
-	// excelize lists a formula without a cached value as an empty cell
-	// inside the row; cells past the row's end hold nothing.
-	if rec.r.formulas && c.idx < len(rec.cells) && (c.spec.Required || c.spec.Kind != KindText) {
-		rec.empty = append(rec.empty, emptyCell{
-			cell: rec.r.colName(c.idx) + strconv.Itoa(rec.row), header: header, problem: problem, dossier: rec.dossier,
-		})
 	}
 	return "", false
 }
