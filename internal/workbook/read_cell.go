@@ -114,16 +114,10 @@ func parseSpoor(raw string) (int, error) {
 }
 
 // parseBSN reads a BSN from text or from a numeric cell: spreadsheets
-// store a typed BSN as a number, which drops a leading zero and which some
-// writers store as 1.23456782E8.
+// store a typed BSN as a number, which drops a leading zero (NormalizeBSN
+// restores it) and which some writers store as 1.23456782E8.
 func parseBSN(raw string) (string, error) {
-	s := strings.TrimSpace(raw)
-	if strings.ContainsAny(s, "eE") {
-		if v, ok := parseNumber(s); ok && v == math.Trunc(v) && v >= 0 && v < 1e9 {
-			s = strconv.FormatFloat(v, 'f', 0, 64)
-		}
-	}
-	return dossier.NormalizeBSN(s)
+	return dossier.NormalizeBSN(parseText(raw))
 }
 
 // parseText returns a text cell's value trimmed; a numeric cell in E

@@ -21,7 +21,6 @@ type reader struct {
 
 	res      Result
 	byNummer map[string]*dossier.Dossier
-	firstAt  map[string]string // Dossiernummer -> its cell in Dossiers
 	periods  map[string][]dossier.SicknessPeriod
 	// colNames caches column letters: colNames[i] is the name of column i+1.
 	colNames []string
@@ -37,7 +36,6 @@ func newReader(name string, f *excelize.File, data []byte) *reader {
 			return b, ok && isBytes
 		}),
 		byNummer: map[string]*dossier.Dossier{},
-		firstAt:  map[string]string{},
 		periods:  map[string][]dossier.SicknessPeriod{},
 	}
 }
@@ -429,8 +427,8 @@ func (r *reader) readDossiers(rec *record) {
 	if nummer == "" {
 		return
 	}
-	if first, dup := r.firstAt[nummer]; dup {
-		rec.errorf(ColDossiernummer, "dossiernummer %s komt twee keer voor (eerder in %s); een dossiernummer moet uniek zijn, geen van beide wordt getoetst", nummer, first)
+	if first, dup := r.byNummer[nummer]; dup {
+		rec.errorf(ColDossiernummer, "dossiernummer %s komt twee keer voor (eerder in %s); een dossiernummer moet uniek zijn, geen van beide wordt getoetst", nummer, first.Plaats)
 		return
 	}
 	d := &dossier.Dossier{
@@ -464,7 +462,6 @@ func (r *reader) readDossiers(rec *record) {
 		rec.errorf("Datum hersteld", "Datum hersteld (%s) ligt voor de eerste ziektedag (%s); verwacht een datum op of na de eerste ziektedag",
 			d.DatumHersteld.NL(), d.EersteZiektedag.NL())
 	}
-	r.firstAt[nummer] = d.Plaats
 	r.byNummer[nummer] = d
 	r.res.Dossiers = append(r.res.Dossiers, d)
 }

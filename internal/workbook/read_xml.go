@@ -137,15 +137,17 @@ func parseSharedStrings(data []byte) []string {
 	var out []string
 	s := scanner{data: data}
 	for {
-		name, _, selfClosing, ok := s.nextStart("si")
-		if !ok {
+		name, _, selfClosing, ok := s.next("sst")
+		switch {
+		case !ok:
 			return out
-		}
-		if selfClosing || name != "si" {
-			out = append(out, "")
+		case name != "si":
 			continue
+		case selfClosing:
+			out = append(out, "")
+		default:
+			out = append(out, bstrUnescape(s.richText("si")))
 		}
-		out = append(out, bstrUnescape(s.richText("si")))
 	}
 }
 
@@ -157,10 +159,11 @@ type scanner struct {
 	pos  int
 }
 
-// nextStart moves past the next start tag named want (or any element when
-// want is ""), returning its local name, its attribute bytes and whether
-// it closes itself; false at the end of the data.
-func (s *scanner) nextStart(want string) (name string, attrs []byte, selfClosing, ok bool) {
+// next moves past the next start tag and returns its local name, its
+// attribute bytes and whether it closes itself. It returns false at the
+// end tag </end> (any prefix), which it moves past, or at the end of the
+// data. Other end tags, comments and the like are skipped.
+func (s *scanner) next(end string) (name string, attrs []byte, selfClosing, ok bool) {
 	for {
 		i := bytes.IndexByte(s.data[s.pos:], '<')
 		if i < 0 {
@@ -172,14 +175,19 @@ func (s *scanner) nextStart(want string) (name string, attrs []byte, selfClosing
 			return "", nil, false, false
 		}
 		switch s.data[s.pos] {
-		case '?', '!', '/':
+		case '/':
+			atEnd := isEnd(s.data[s.pos+1:], end)
+			s.skipSpecial()
+			if atEnd {
+				return "", nil, false, false
+			}
+			continue
+		case '?', '!':
 			s.skipSpecial()
 			continue
 		}
-		n, a, sc := s.tag()
-		if want == "" || n == want {
-			return n, a, sc, true
-		}
+		name, attrs, selfClosing = s.tag()
+		return name, attrs, selfClosing, true
 	}
 }
 
@@ -480,7 +488,7 @@ func newSheetRows(data []byte, sst []string) *sheetRows {
 // from its r attribute, or count on from the previous row.
 func (r *sheetRows) Next() bool {
 	for !r.done {
-		name, attrs, selfClosing, ok := r.nextElement()
+		name, attrs, selfClosing, ok := r.s.next("sheetData")
 		if !ok {
 			r.done = true
 			return false
@@ -509,35 +517,6 @@ func (r *sheetRows) Next() bool {
 	return false
 }
 
-// nextElement returns the next start tag, or false at </sheetData> or the
-// end of the data.
-func (r *sheetRows) nextElement() (string, []byte, bool, bool) {
-	s := &r.s
-	for {
-		i := bytes.IndexByte(s.data[s.pos:], '<')
-		if i < 0 {
-			return "", nil, false, false
-		}
-		s.pos += i + 1
-		if s.pos >= len(s.data) {
-			return "", nil, false, false
-		}
-		switch s.data[s.pos] {
-		case '/':
-			if isEnd(s.data[s.pos+1:], "sheetData") {
-				return "", nil, false, false
-			}
-			s.skipSpecial()
-			continue
-		case '?', '!':
-			s.skipSpecial()
-			continue
-		}
-		n, a, sc := s.tag()
-		return n, a, sc, true
-	}
-}
-
 // isEnd reports whether b starts the name of end tag name (any prefix).
 func isEnd(b []byte, name string) bool {
 	end := bytes.IndexByte(b, '>')
@@ -553,40 +532,17 @@ func isEnd(b []byte, name string) bool {
 
 // readCells reads the cells of the current row up to </row>.
 func (r *sheetRows) readCells() {
-	s := &r.s
 	col := 0
 	for {
-		i := bytes.IndexByte(s.data[s.pos:], '<')
-		if i < 0 {
-			s.pos = len(s.data)
+		name, attrs, selfClosing, ok := r.s.next("row")
+		if !ok {
 			return
 		}
-		s.pos += i + 1
-		if s.pos >= len(s.data) {
-			return
-		}
-		if s.data[s.pos] == '/' {
-			if isEnd(s.data[s.pos+1:], "row") {
-				s.skipSpecial()
-				return
-			}
-			s.skipSpecial()
-			continue
-		}
-		if s.data[s.pos] == '?' || s.data[s.pos] == '!' {
-			s.skipSpecial()
-			continue
-		}
-		name, attrs, selfClosing := s.tag()
 		if name != "c" {
 			continue
 		}
-		if ref, ok := attr(attrs, "r"); ok {
-			if c := colOf(ref); c > 0 {
-				col = c
-			} else {
-				col++
-			}
+		if ref, ok := attr(attrs, "r"); ok && colOf(ref) > 0 {
+			col = colOf(ref)
 		} else {
 			col++
 		}
@@ -607,48 +563,28 @@ func (r *sheetRows) readCells() {
 
 // readCell reads the children of a <c> element of type typ up to </c>.
 func (r *sheetRows) readCell(typ string) xcell {
-	s := &r.s
 	var c xcell
-	var v string
-	var inline string
+	var v, inline string
 	for {
-		i := bytes.IndexByte(s.data[s.pos:], '<')
-		if i < 0 {
-			s.pos = len(s.data)
+		name, _, selfClosing, ok := r.s.next("c")
+		if !ok {
 			break
 		}
-		s.pos += i + 1
-		if s.pos >= len(s.data) {
-			break
-		}
-		if s.data[s.pos] == '/' {
-			if isEnd(s.data[s.pos+1:], "c") {
-				s.skipSpecial()
-				break
-			}
-			s.skipSpecial()
-			continue
-		}
-		if s.data[s.pos] == '?' || s.data[s.pos] == '!' {
-			s.skipSpecial()
-			continue
-		}
-		name, _, selfClosing := s.tag()
 		switch name {
 		case "v":
 			c.cached = true
 			if !selfClosing {
-				v = s.leafText()
+				v = r.s.leafText()
 			}
 		case "f":
 			c.hasFormula = true
 			if !selfClosing {
-				c.formula = s.leafText()
+				c.formula = r.s.leafText()
 			}
 		case "is":
 			c.cached = true
 			if !selfClosing {
-				inline = bstrUnescape(s.richText("is"))
+				inline = bstrUnescape(r.s.richText("is"))
 			}
 		}
 	}
