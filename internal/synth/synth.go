@@ -8,6 +8,7 @@
 package synth
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
 	"github.com/poortwachter/poortwachter/internal/workbook"
+	"github.com/poortwachter/poortwachter/internal/xlsxzip"
 )
 
 // Peildatum is the date the generated dossiers are staged against: a
@@ -277,7 +279,16 @@ func write(w io.Writer, rows map[string][][]any) error {
 		}
 	}
 	f.SetActiveSheet(0)
-	_, err = f.WriteTo(w)
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		return err
+	}
+	// excelize writes streamed sheets in map order; fix the order.
+	data, err := xlsxzip.Canonical(buf.Bytes())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
 	return err
 }
 
