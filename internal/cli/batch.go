@@ -92,13 +92,17 @@ func runBatch(ctx context.Context, env Env, opts batchOptions) error {
 	if err != nil {
 		return inputError("%v", err)
 	}
+	// An error that belongs to no dossier (a missing sheet or column, a
+	// row without a Dossiernummer) could concern any of them: render none.
+	general := 0
 	for _, p := range wb.Problems {
 		if p.Dossier == "" && p.Ernst == dossier.Fout {
-			// An error about the workbook as a whole (a missing sheet or
-			// column): no dossier can be trusted.
 			fmt.Fprintf(env.Stderr, "%s\n", p)
-			return inputError("%s kan niet worden verwerkt; herstel eerst de fouten hierboven", opts.Werkboek)
+			general++
 		}
+	}
+	if general > 0 {
+		return inputError("%s kan niet worden verwerkt; herstel eerst de fouten hierboven", opts.Werkboek)
 	}
 	var bar *progressBar
 	bopts := batch.Options{Dir: opts.Output, Peildatum: opts.Peildatum, Jobs: opts.Jobs,
