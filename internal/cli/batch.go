@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 
 	ucli "github.com/urfave/cli/v2"
 
@@ -15,6 +16,10 @@ import (
 )
 
 func init() { commands = append(commands, batchCommand) }
+
+// batchMemoryLimit is the soft memory limit of a batch run (see runBatch);
+// the environment variable GOMEMLIMIT overrides it.
+const batchMemoryLimit = 450 << 20
 
 // ExitInterrupted is the exit status of a batch stopped by Ctrl-C, as
 // shells report a process ended by SIGINT.
@@ -110,6 +115,14 @@ func runBatch(ctx context.Context, env Env, opts batchOptions) error {
 	if env.IsTerminal != nil && env.IsTerminal(env.Stderr) {
 		bar = newProgressBar(env.Stderr, env.Now, "dossiers")
 		bopts.Progress = bar.Update
+	}
+	if env.Getenv("GOMEMLIMIT") == "" {
+		// Rendering allocates some 15-20 MB per PDF, nearly all garbage at
+		// once; with the default GC pacing the heap of a 10,000-dossier run
+		// peaks near 700 MB. A soft limit makes the GC work harder only when
+		// the heap comes near it (measured: 420 MB peak at 10,000 dossiers,
+		// no cost at 1,000).
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))
 	}
 	sum, err := batch.Run(ctx, wb, bopts)
 	if bar != nil {
