@@ -59,9 +59,8 @@ func Read(r io.Reader) (*Result, error) {
 	return read("de invoer", data)
 }
 
-// read opens data as a workbook and reads it. Neither excelize nor the
-// worksheet scanner is trusted to never panic on damaged input, so a panic
-// becomes an ordinary error.
+// read opens data as a workbook and reads it. excelize is not trusted to
+// never panic on damaged input, so a panic becomes an ordinary error.
 func read(name string, data []byte) (res *Result, err error) {
 	if err := sniff(name, data); err != nil {
 		return nil, err

@@ -16,7 +16,6 @@ type reader struct {
 	f        *excelize.File
 	part     func(name string) ([]byte, error) // a part of the package
 	paths    map[string]string                 // sheet name -> worksheet part
-	sst      []string                          // shared strings
 	date1904 bool
 
 	res      Result
@@ -48,16 +47,8 @@ func (r *reader) read() (*Result, error) {
 		return nil, openError(r.name, err)
 	}
 	r.date1904 = props.Date1904 != nil && *props.Date1904
-	var sstPath string
-	if r.paths, sstPath, err = sheetPaths(r.part); err != nil {
+	if r.paths, err = sheetPaths(r.part); err != nil {
 		return nil, fmt.Errorf("%s is beschadigd: de lijst met tabbladen kan niet worden gelezen (%v)", r.name, err)
-	}
-	if sstPath != "" {
-		data, err := r.part(sstPath)
-		if err != nil {
-			return nil, fmt.Errorf("%s is beschadigd: de gedeelde teksten kunnen niet worden gelezen (%v)", r.name, err)
-		}
-		r.sst = parseSharedStrings(data)
 	}
 
 	present := r.matchSheets()
@@ -68,11 +59,16 @@ func (r *reader) read() (*Result, error) {
 		SheetActiviteiten:   r.readActiviteiten,
 		SheetSollicitaties:  r.readSollicitaties,
 	}
+	var actual []string
+	for _, name := range present {
+		actual = append(actual, name)
+	}
+	data := r.readSheets(actual)
 	// Contract order puts Dossiers first, so the other sheets can check
 	// their Dossiernummers against it.
 	for i := range Contract {
 		spec := &Contract[i]
-		actual, ok := present[spec.Name]
+		name, ok := present[spec.Name]
 		if !ok {
 			if spec.Required {
 				r.problem(dossier.Problem{Plaats: spec.Name, Ernst: dossier.Fout,
@@ -80,7 +76,7 @@ func (r *reader) read() (*Result, error) {
 			}
 			continue
 		}
-		if err := r.readSheet(actual, spec, readers[spec.Name]); err != nil {
+		if err := r.readSheet(data[name], spec, readers[spec.Name]); err != nil {
 			return nil, err
 		}
 	}
@@ -132,6 +128,7 @@ type table struct {
 	spec      *Sheet
 	headerRow int
 	cols      map[string]tableCol // by contract header; absent when missing
+	formulas  *formulaIndex       // nil when the sheet has no formulas
 }
 
 type tableCol struct {
@@ -139,44 +136,39 @@ type tableCol struct {
 	spec Column
 }
 
-// readSheet finds the header row of sheet, maps its columns and hands
-// every non-empty data row to readRow.
-func (r *reader) readSheet(sheet string, spec *Sheet, readRow func(*record)) error {
-	p, ok := r.paths[sheet]
-	if !ok {
-		return fmt.Errorf("%s is beschadigd: tabblad %s heeft geen werkblad", r.name, sheet)
+// readSheet finds the header row of rows (one sheet, read with excelize's
+// row iterator), maps its columns and hands every non-empty data row to
+// readRow.
+func (r *reader) readSheet(rows *sheetData, spec *Sheet, readRow func(*record)) error {
+	if rows.err != nil {
+		return fmt.Errorf("%s is beschadigd: tabblad %s kan niet worden gelezen (%v)", r.name, rows.sheet, rows.err)
 	}
-	data, err := r.part(p)
-	if err != nil {
-		return fmt.Errorf("%s is beschadigd: tabblad %s kan niet worden gelezen (%v)", r.name, sheet, err)
-	}
-	t := &table{name: sheet, spec: spec}
-	rows := newSheetRows(data, r.sst)
-	for rows.Next() {
-		if blank(rows.cells) {
+	t := &table{name: rows.sheet, spec: spec, formulas: rows.formulas}
+	for _, row := range rows.rows {
+		if blank(row.cells) {
 			continue
 		}
 		if t.headerRow == 0 {
-			t.headerRow = rows.row
-			if !r.mapHeader(t, rows.cells) {
+			t.headerRow = row.num
+			if !r.mapHeader(t, row.cells) {
 				return nil // without a Dossiernummer column no row can be placed
 			}
 			continue
 		}
-		readRow(&record{r: r, t: t, row: rows.row, cells: rows.cells})
+		readRow(&record{r: r, t: t, row: row.num, cells: row.cells})
 	}
 	if t.headerRow == 0 {
-		r.problem(dossier.Warnf(sheet, "tabblad %s is leeg; verwacht een kopregel met %s", sheet, headerList(spec)))
+		r.problem(dossier.Warnf(rows.sheet, "tabblad %s is leeg; verwacht een kopregel met %s", rows.sheet, headerList(spec)))
 	}
 	return nil
 }
 
 // blank reports whether a row has no value: only empty cells or white
-// space. A formula without a cached value counts as a value (an error to
-// report).
-func blank(cells []xcell) bool {
+// space. A formula without a cached value counts as empty here; the row's
+// required cells then report it.
+func blank(cells []string) bool {
 	for _, c := range cells {
-		if strings.TrimSpace(c.value) != "" || c.hasFormula && !c.cached {
+		if strings.TrimSpace(c) != "" {
 			return false
 		}
 	}
@@ -194,10 +186,10 @@ func headerList(spec *Sheet) string {
 // mapHeader matches the header row against the contract. It reports
 // unknown, repeated and missing columns, and returns false when the
 // Dossiernummer column is missing.
-func (r *reader) mapHeader(t *table, cells []xcell) bool {
+func (r *reader) mapHeader(t *table, cells []string) bool {
 	t.cols = map[string]tableCol{}
 	for i, cell := range cells {
-		h := dossier.NormalizeSpace(cell.value)
+		h := dossier.NormalizeSpace(cell)
 		if h == "" {
 			continue
 		}
@@ -290,8 +282,8 @@ type record struct {
 	r       *reader
 	t       *table
 	row     int
-	cells   []xcell // valid only while the row is read
-	dossier string  // the row's Dossiernummer once known, for Problem.Dossier
+	cells   []string // raw values from excelize's row iterator
+	dossier string   // the row's Dossiernummer once known, for Problem.Dossier
 }
 
 // col returns the table column for a contract header. Asking for a header
@@ -340,18 +332,17 @@ func (rec *record) value(header string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	var cell xcell
+	var v string
 	if c.idx < len(rec.cells) {
-		cell = rec.cells[c.idx]
+		v = strings.TrimSpace(rec.cells[c.idx])
 	}
-	if v := strings.TrimSpace(cell.value); v != "" {
+	if v != "" {
 		return v, true
 	}
-	switch {
-	case cell.hasFormula && !cell.cached:
+	if f, ok := rec.t.formula(rec.row, c.idx); ok {
 		rec.errorf(header, "%s: de formule =%s heeft geen berekende waarde; open het werkboek in Excel (dat rekent de formule uit) en sla het op, of vul de waarde zelf in",
-			header, strings.TrimPrefix(cell.formula, "="))
-	case c.spec.Required:
+			header, strings.TrimPrefix(f, "="))
+	} else if c.spec.Required {
 		rec.errorf(header, "%s ontbreekt; deze kolom is verplicht", header)
 	}
 	return "", false
