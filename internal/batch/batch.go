@@ -6,7 +6,6 @@
 package batch
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -23,7 +22,6 @@ import (
 	"github.com/poortwachter/poortwachter/internal/report"
 	"github.com/poortwachter/poortwachter/internal/rules"
 	"github.com/poortwachter/poortwachter/internal/workbook"
-	"github.com/poortwachter/poortwachter/internal/xlsxzip"
 )
 
 // The document names of the manifest besides the document.Kinds.
@@ -240,18 +238,7 @@ func Run(ctx context.Context, wb *workbook.Result, opt Options) (*Summary, error
 	if !canceled {
 		path := filepath.Join(opt.Dir, WerkboekName)
 		w, err := WriteAtomic(ctx, path, func(w io.Writer) error {
-			var buf bytes.Buffer
-			if err := report.XLSX(&buf, opt.Peildatum, results, wb.Problems); err != nil {
-				return err
-			}
-			// excelize writes streamed sheets in map order: fix the
-			// order, so a re-run gives the same bytes.
-			data, err := xlsxzip.Canonical(buf.Bytes())
-			if err != nil {
-				return err
-			}
-			_, err = w.Write(data)
-			return err
+			return report.XLSX(w, opt.Peildatum, results, wb.Problems)
 		})
 		switch {
 		case err == nil:

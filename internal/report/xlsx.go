@@ -1,18 +1,16 @@
 package report
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
-	"slices"
-	"sort"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
 	"github.com/poortwachter/poortwachter/internal/rules"
+	"github.com/poortwachter/poortwachter/internal/xlsxzip"
 )
 
 // The sheets of the auditor's workbook.
@@ -96,36 +94,14 @@ func XLSX(w io.Writer, peildatum dossier.Date, results []rules.Result, meldingen
 	if _, err := f.WriteTo(&buf); err != nil {
 		return err
 	}
-	return sortedZip(w, buf.Bytes())
-}
-
-// sortedZip copies the zip archive data to w with its entries sorted by
-// name. excelize writes the parts of a workbook in map order, which varies
-// from run to run; sorted, the same workbook gives the same bytes. The
-// compressed data is copied as is.
-func sortedZip(w io.Writer, data []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	// excelize writes the parts of a workbook in map order, which varies
+	// from run to run; sorted, the same workbook gives the same bytes.
+	data, err := xlsxzip.Canonical(buf.Bytes())
 	if err != nil {
 		return err
 	}
-	files := slices.Clone(zr.File)
-	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
-	zw := zip.NewWriter(w)
-	for _, zf := range files {
-		fh := zf.FileHeader
-		raw, err := zf.OpenRaw()
-		if err != nil {
-			return err
-		}
-		out, err := zw.CreateRaw(&fh)
-		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(out, raw); err != nil {
-			return err
-		}
-	}
-	return zw.Close()
+	_, err = w.Write(data)
+	return err
 }
 
 func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
