@@ -70,11 +70,7 @@ func batchCommand(env Env) *ucli.Command {
 			templatesDirFlag(),
 		},
 		Action: func(c *ucli.Context) error {
-			path, err := oneArg(c, "werkboek")
-			if err != nil {
-				return err
-			}
-			p, err := peildatum(c, env)
+			path, p, err := workbookAt(c, env)
 			if err != nil {
 				return err
 			}

@@ -51,11 +51,7 @@ func checkCommand(env Env) *ucli.Command {
 			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "naar dit bestand schrijven in plaats van het scherm"},
 		},
 		Action: func(c *ucli.Context) error {
-			path, err := oneArg(c, "werkboek")
-			if err != nil {
-				return err
-			}
-			p, err := peildatum(c, env)
+			path, p, err := workbookAt(c, env)
 			if err != nil {
 				return err
 			}

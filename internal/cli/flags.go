@@ -30,3 +30,14 @@ func peildatum(c *ucli.Context, env Env) (dossier.Date, error) {
 	}
 	return d, nil
 }
+
+// workbookAt returns the one WERKBOEK argument and the peildatum of a
+// command that checks a workbook (check, timeline, render, batch).
+func workbookAt(c *ucli.Context, env Env) (string, dossier.Date, error) {
+	path, err := oneArg(c, "werkboek")
+	if err != nil {
+		return "", dossier.Date{}, err
+	}
+	p, err := peildatum(c, env)
+	return path, p, err
+}

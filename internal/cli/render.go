@@ -52,11 +52,7 @@ func renderCommand(env Env) *ucli.Command {
 			templatesDirFlag(),
 		},
 		Action: func(c *ucli.Context) error {
-			path, err := oneArg(c, "werkboek")
-			if err != nil {
-				return err
-			}
-			p, err := peildatum(c, env)
+			path, p, err := workbookAt(c, env)
 			if err != nil {
 				return err
 			}

@@ -31,11 +31,7 @@ func timelineCommand(env Env) *ucli.Command {
 			&ucli.StringFlag{Name: "ics", Usage: "de open termijnen als iCalendar naar dit bestand schrijven"},
 		},
 		Action: func(c *ucli.Context) error {
-			path, err := oneArg(c, "werkboek")
-			if err != nil {
-				return err
-			}
-			p, err := peildatum(c, env)
+			path, p, err := workbookAt(c, env)
 			if err != nil {
 				return err
 			}
