@@ -11,11 +11,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/poortwachter/poortwachter/internal/golden"
+
 	"github.com/poortwachter/poortwachter/internal/document"
 	"github.com/poortwachter/poortwachter/internal/dossier"
 	"github.com/poortwachter/poortwachter/internal/pdf"
 	"github.com/poortwachter/poortwachter/internal/workbook"
-	"github.com/rogpeppe/go-internal/diff"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -141,20 +142,5 @@ func haveTools(names ...string) bool {
 
 func compareGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/batch -run TestExampleDocuments -update)", err)
-	}
-	if !bytes.Equal(want, got) {
-		t.Errorf("%s differs (run go test -update to accept after review):\n%s", path, diff.Diff(path, want, "got", got))
-	}
+	golden.Check(t, path, got, *update)
 }

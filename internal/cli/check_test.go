@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rogpeppe/go-internal/diff"
+	"github.com/poortwachter/poortwachter/internal/golden"
 )
 
 // runIn runs the tool in-process with the test clock; terminal says
@@ -97,21 +97,5 @@ func TestTimelineGolden(t *testing.T) {
 // missing golden fails.
 func goldenFile(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("../../golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("golden %s: %v (run go test -update to create it)", path, err)
-	}
-	if !bytes.Equal(want, got) {
-		t.Errorf("output differs from %s (run go test -update to accept):\n%s", path, diff.Diff(path, want, "got", got))
-	}
+	golden.Check(t, filepath.Join("../../golden", name), got, *update)
 }

@@ -2,11 +2,10 @@ package document
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
+
+	"github.com/poortwachter/poortwachter/internal/golden"
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
 )
@@ -17,57 +16,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // writes the file instead. A missing golden fails.
 func checkGolden(t *testing.T, path, got string) {
 	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (go test -update rewrites it):\n%s", path, lineDiff(string(want), got))
-	}
-}
-
-// lineDiff returns a minimal line diff of want and got: lines only in
-// want start with "-", lines only in got with "+", with line numbers.
-func lineDiff(want, got string) string {
-	a, b := strings.Split(want, "\n"), strings.Split(got, "\n")
-	// Longest common subsequence, fine for documents of a few hundred lines.
-	lcs := make([][]int, len(a)+1)
-	for i := range lcs {
-		lcs[i] = make([]int, len(b)+1)
-	}
-	for i := len(a) - 1; i >= 0; i-- {
-		for j := len(b) - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	var out strings.Builder
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case i < len(a) && j < len(b) && a[i] == b[j]:
-			i, j = i+1, j+1
-		case j < len(b) && (i == len(a) || lcs[i][j+1] >= lcs[i+1][j]):
-			out.WriteString("+" + strconv.Itoa(j+1) + ": " + b[j] + "\n")
-			j++
-		default:
-			out.WriteString("-" + strconv.Itoa(i+1) + ": " + a[i] + "\n")
-			i++
-		}
-	}
-	return out.String()
+	golden.Check(t, path, []byte(got), *update)
 }
 
 // testDossier is a dossier in its second year, with a name and summaries

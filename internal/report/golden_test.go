@@ -2,11 +2,10 @@ package report
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/rogpeppe/go-internal/diff"
+	"github.com/poortwachter/poortwachter/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -16,23 +15,7 @@ const goldenDir = "../../golden"
 
 // golden compares got with the golden file at name (relative to goldenDir).
 // With -update it rewrites the file instead. A missing golden fails.
-func golden(t *testing.T, name string, got []byte) {
+func goldenFile(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join(goldenDir, name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("golden %s: %v (run go test -update to create it)", path, err)
-	}
-	if string(want) != string(got) {
-		t.Errorf("output differs from %s (run go test -update to accept):\n%s", path, diff.Diff(path, want, "got", got))
-	}
+	golden.Check(t, filepath.Join(goldenDir, name), got, *update)
 }

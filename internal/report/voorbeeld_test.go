@@ -67,7 +67,7 @@ func TestVoorbeeldGolden(t *testing.T) {
 			if err := tt.write(&b); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tt.golden, b.Bytes())
+			goldenFile(t, tt.golden, b.Bytes())
 		})
 	}
 }

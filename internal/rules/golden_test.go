@@ -57,7 +57,7 @@ func TestCheckGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			golden(t, filepath.Join("testdata", tt.name+".golden"), render(Check(tt.d, day(t, tt.p))))
+			goldenFile(t, filepath.Join("testdata", tt.name+".golden"), render(Check(tt.d, day(t, tt.p))))
 		})
 	}
 }

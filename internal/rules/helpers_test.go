@@ -2,13 +2,12 @@ package rules
 
 import (
 	"flag"
-	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 
+	"github.com/poortwachter/poortwachter/internal/golden"
+
 	"github.com/poortwachter/poortwachter/internal/dossier"
-	"github.com/rogpeppe/go-internal/diff"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -105,22 +104,7 @@ func visie(v string) opt       { return func(d *dossier.Dossier) { d.VisieWerkne
 
 // golden compares got with testdata/name, rewriting it under -update. A
 // missing golden fails.
-func golden(t *testing.T, path string, got []byte) {
+func goldenFile(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != string(got) {
-		t.Errorf("%s differs (run go test -update to accept):\n%s", path, diff.Diff(path, want, "got", got))
-	}
+	golden.Check(t, path, got, *update)
 }

@@ -12,5 +12,5 @@ func TestDocsUpToDate(t *testing.T) {
 	if err := Markdown(&buf); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "../../docs/rules.md", buf.Bytes())
+	goldenFile(t, "../../docs/rules.md", buf.Bytes())
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/poortwachter/poortwachter/internal/golden"
+
 	"github.com/rogpeppe/go-internal/diff"
 	"github.com/xuri/excelize/v2"
 
@@ -172,23 +174,7 @@ func zipOf(t *testing.T, files map[string]string) []byte {
 // file with -update. A missing golden fails.
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name+".txt")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o666); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("missing golden file (run go test -update): %v", err)
-	}
-	if got != string(want) {
-		t.Errorf("result differs from %s (go test -update rewrites it):\n%s", path, diff.Diff(path, want, "got", []byte(got)))
-	}
+	golden.Check(t, filepath.Join("testdata", "golden", name+".txt"), []byte(got), *update)
 }
 
 // dumpResult writes what was read as readable text: every dossier with its
