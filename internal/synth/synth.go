@@ -127,13 +127,14 @@ func (g *generator) dossier(i int, rows map[string][][]any) {
 	doc(dossier.Probleemanalyse, pa, arts, false, "Beperkt in langdurig staan en tillen; herstel binnen enkele maanden verwacht.")
 	plan := pa.AddDays(g.between(5, 18))
 	doc(dossier.PlanVanAanpak, plan, cm, g.rng.IntN(20) != 0, "Opbouw in aangepast werk; evaluatie elke zes weken.")
-	for t, n := plan.AddDays(g.between(35, 46)), 0; !t.After(until) && n < 14; t, n = t.AddDays(g.between(35, 46)), n+1 {
+	for t, n := plan.AddDays(g.between(28, 42)), 0; !t.After(until) && n < 20; t, n = t.AddDays(g.between(28, 42)), n+1 {
 		soort := dossier.Evaluatie
 		if n%4 == 2 {
 			soort = dossier.BijstellingPlanVanAanpak
 		}
 		doc(soort, t, cm, true, "Opbouw besproken; afspraken bijgesteld waar nodig.")
 	}
+	doc(dossier.BijgesteldeProbleemanalyse, s(g.between(120, 180)), arts, false, "Belastbaarheid toegenomen; opbouw kan doorgaan.")
 	doc(dossier.WeekMelding42, s(g.between(285, 296)), cm, false, "Ziekmelding bij UWV na 42 weken.")
 	ad := s(g.between(300, 340))
 	if g.rng.IntN(2) == 0 {
@@ -143,7 +144,7 @@ func (g *generator) dossier(i int, rows map[string][][]any) {
 	doc(dossier.Eerstejaarsevaluatie, eje, cm, true, "Terugkeer in eigen functie niet te verwachten; spoor 2 wordt ingezet.")
 	spoor2 := eje.AddDays(g.between(10, 45))
 	if !spoor2.After(until) {
-		for t := spoor2.AddDays(90); !t.After(until); t = t.AddDays(90) {
+		for t := spoor2.AddDays(60); !t.After(until); t = t.AddDays(60) {
 			doc(dossier.VoortgangsrapportageSpoor2, t, "Re-integratiebureau Voorbeeld", false, "Voortgang spoor 2: sollicitaties en scholing.")
 		}
 	}
@@ -164,6 +165,8 @@ func (g *generator) dossier(i int, rows map[string][][]any) {
 		}
 		acts = append(acts, []any{nummer, strconv.Itoa(spoor), wat, doel, cm, start, e, status, ""})
 	}
+	act(1, "Intakegesprek met de casemanager", "Afspraken over contact en opbouw", plan, plan.AddDays(7))
+	act(1, "Begeleiding door een coach", "Grip op belastbaarheid en planning", plan.AddDays(7), plan.AddDays(120))
 	act(1, "Aangepast werk in de eigen functie, opbouw in uren", "Terugkeer naar de eigen uren", plan.AddDays(3), plan.AddDays(90))
 	act(1, "Werkplekonderzoek en aangepaste werkplek", "Minder fysieke belasting", plan.AddDays(10), plan.AddDays(50))
 	act(1, "Gesprekken met de bedrijfsarts over belastbaarheid", "Belastbaarheid in beeld", plan.AddDays(20), plan.AddDays(180))
@@ -171,6 +174,7 @@ func (g *generator) dossier(i int, rows map[string][][]any) {
 	if week >= 56 {
 		act(2, "Re-integratietraject tweede spoor", "Passend werk bij een andere werkgever", spoor2, spoor2.AddDays(300))
 		act(2, "Scholing en sollicitatietraining", "Kansen op de arbeidsmarkt vergroten", spoor2.AddDays(30), spoor2.AddDays(120))
+		act(2, "Proefplaatsing bij een andere werkgever", "Werkervaring in een passende functie", spoor2.AddDays(120), spoor2.AddDays(240))
 	}
 
 	var sols [][]any
