@@ -2068,25 +2068,16 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		// }
 
 		Type := "UTF8"
-		reader := fileReader{readerPosition: 0, array: utf8Bytes}
-
-		utf8File := newUTF8Font(&reader)
-
-		err := utf8File.parseFile()
+		// poortwachter patch: the metrics and font ID come from a cache
+		// keyed on the font bytes (see cache.go). The document gets its own
+		// unparsed utf8FontFile: GenerateCutFont, the only user of its
+		// state, resets and reads everything it needs itself.
+		parsed, err := parseUTF8FontCached(utf8Bytes)
 		if err != nil {
 			fmt.Printf("get metrics Error: %e\n", err)
 			return
 		}
-		desc := FontDescType{
-			Ascent:       int(utf8File.Ascent),
-			Descent:      int(utf8File.Descent),
-			CapHeight:    utf8File.CapHeight,
-			Flags:        utf8File.Flags,
-			FontBBox:     utf8File.Bbox,
-			ItalicAngle:  utf8File.ItalicAngle,
-			StemV:        utf8File.StemV,
-			MissingWidth: round(utf8File.DefaultWidth),
-		}
+		utf8File := newUTF8Font(&fileReader{readerPosition: 0, array: utf8Bytes})
 
 		var sbarr map[int]int
 		if f.aliasNbPagesStr == "" {
@@ -2097,14 +2088,14 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		def := fontDefType{
 			Tp:        Type,
 			Name:      fontkey,
-			Desc:      desc,
-			Up:        int(round(utf8File.UnderlinePosition)),
-			Ut:        round(utf8File.UnderlineThickness),
-			Cw:        utf8File.CharWidths,
+			Desc:      parsed.desc,
+			Up:        parsed.up,
+			Ut:        parsed.ut,
+			Cw:        parsed.cw,
 			utf8File:  utf8File,
 			usedRunes: sbarr,
 		}
-		def.i, _ = generateFontID(def)
+		def.i = parsed.fontID(def)
 		f.fonts[fontkey] = def
 	} else {
 		// load font definitions

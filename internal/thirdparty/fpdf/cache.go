@@ -1,0 +1,105 @@
+// Copyright ©2026 The poortwachter Authors. All rights reserved.
+// Use of this source code is governed by a MIT-style
+// license that can be found in the LICENSE file.
+
+// This file is poortwachter's patch to fpdf v0.9.0 (see PATCHES.md): caches
+// that let documents share work which only depends on a font file's bytes.
+
+package fpdf
+
+import (
+	"compress/zlib"
+	"sync"
+)
+
+// parsedUTF8Font is what AddUTF8FontFromBytes derives from a font file
+// independently of the document: the metrics parseFile reads and the font
+// ID generateFontID hashes from them. cw is shared by every document that
+// uses the font and must not be written to (fpdf only reads Cw).
+type parsedUTF8Font struct {
+	desc   FontDescType
+	up, ut int
+	cw     []int
+
+	mu  sync.Mutex
+	ids map[string]string // font key -> generateFontID of the definition
+}
+
+// utf8FontCache maps the contents of font files passed to
+// AddUTF8FontFromBytes to their parse. It is keyed on the bytes themselves
+// (a map lookup with string(b) neither allocates nor trusts the caller to
+// leave the slice alone), and it keeps one copy of each distinct font file
+// for the life of the process.
+var utf8FontCache struct {
+	sync.RWMutex
+	m map[string]*parsedUTF8Font
+}
+
+// parseUTF8FontCached returns the parse of utf8Bytes, parsing them only the
+// first time a font file with these contents is seen. A file that fails to
+// parse is not cached, so every call reports its error as upstream does.
+func parseUTF8FontCached(utf8Bytes []byte) (*parsedUTF8Font, error) {
+	utf8FontCache.RLock()
+	p := utf8FontCache.m[string(utf8Bytes)]
+	utf8FontCache.RUnlock()
+	if p != nil {
+		return p, nil
+	}
+	utf8File := newUTF8Font(&fileReader{readerPosition: 0, array: utf8Bytes})
+	if err := utf8File.parseFile(); err != nil {
+		return nil, err
+	}
+	p = &parsedUTF8Font{
+		desc: FontDescType{
+			Ascent:       int(utf8File.Ascent),
+			Descent:      int(utf8File.Descent),
+			CapHeight:    utf8File.CapHeight,
+			Flags:        utf8File.Flags,
+			FontBBox:     utf8File.Bbox,
+			ItalicAngle:  utf8File.ItalicAngle,
+			StemV:        utf8File.StemV,
+			MissingWidth: round(utf8File.DefaultWidth),
+		},
+		up:  int(round(utf8File.UnderlinePosition)),
+		ut:  round(utf8File.UnderlineThickness),
+		cw:  utf8File.CharWidths,
+		ids: make(map[string]string),
+	}
+	utf8FontCache.Lock()
+	defer utf8FontCache.Unlock()
+	if q := utf8FontCache.m[string(utf8Bytes)]; q != nil {
+		return q, nil // parsed concurrently by another document
+	}
+	if utf8FontCache.m == nil {
+		utf8FontCache.m = make(map[string]*parsedUTF8Font)
+	}
+	utf8FontCache.m[string(utf8Bytes)] = p
+	return p, nil
+}
+
+// fontID returns generateFontID(def) for a definition built from p,
+// computing it once per font key: the JSON encoding it hashes holds the
+// 65,536-entry width table.
+func (p *parsedUTF8Font) fontID(def fontDefType) string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	id, ok := p.ids[def.Name]
+	if !ok {
+		id, _ = generateFontID(def)
+		p.ids[def.Name] = id
+	}
+	return id
+}
+
+// zlibWriters holds zlib writers at BestSpeed for xmempool.compress;
+// flate.NewWriter allocates about 1 MB of tables, once per stream upstream.
+// A writer that is Reset writes the same bytes as a new one.
+var zlibWriters = sync.Pool{
+	New: func() interface{} {
+		zw, err := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+		if err != nil {
+			panic(err) // BestSpeed is a valid level
+		}
+		return zw
+	},
+}
