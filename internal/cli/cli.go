@@ -101,7 +101,7 @@ func silentExit(code int) error { return &exitError{code: code} }
 // Run runs the tool with args (args[0] is the program name) in env.
 func Run(ctx context.Context, env Env, args []string) int {
 	app := newApp(env)
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, flagsFirst(app.Commands, args))
 	if err == nil {
 		return ExitOK
 	}
@@ -134,8 +134,11 @@ func newApp(env Env) *ucli.App {
 		OnUsageError: func(_ *ucli.Context, err error, _ bool) error {
 			return usageError("%s", dutchUsage(err))
 		},
-		CommandNotFound: func(c *ucli.Context, name string) {
-			fmt.Fprintf(env.Stderr, "poortwachter: onbekend commando %q; zie 'poortwachter --help'\n", name)
+		Action: func(c *ucli.Context) error {
+			if c.NArg() > 0 {
+				return usageError("onbekend commando %q; zie 'poortwachter --help'", c.Args().First())
+			}
+			return ucli.ShowAppHelp(c)
 		},
 	}
 	for _, mk := range commands {
@@ -172,4 +175,78 @@ func oneArg(c *ucli.Context, what string) (string, error) {
 	default:
 		return "", usageError("verwacht één %s, gevonden %d argumenten (opties horen vóór het bestand)", what, c.NArg())
 	}
+}
+
+// flagsFirst moves the options of a command that follow its arguments to
+// before them, so "poortwachter check werkboek.xlsx --peildatum 2026-12-31"
+// works as users type it: urfave/cli stops reading options at the first
+// argument. Everything after "--" stays an argument.
+func flagsFirst(cmds []*ucli.Command, args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	out := []string{args[0]}
+	rest := args[1:]
+	// Walk down the command names (workbook new, templates export).
+	var cmd *ucli.Command
+	for len(rest) > 0 {
+		next := findCommand(cmds, rest[0])
+		if next == nil {
+			break
+		}
+		cmd, cmds = next, next.Subcommands
+		out = append(out, rest[0])
+		rest = rest[1:]
+	}
+	if cmd == nil {
+		return args
+	}
+	var flags, positional []string
+	for i := 0; i < len(rest); i++ {
+		a := rest[i]
+		switch {
+		case a == "--":
+			positional = append(positional, rest[i+1:]...)
+			i = len(rest)
+		case len(a) > 1 && a[0] == '-':
+			flags = append(flags, a)
+			if !strings.Contains(a, "=") && takesValue(cmd, strings.TrimLeft(a, "-")) && i+1 < len(rest) {
+				i++
+				flags = append(flags, rest[i])
+			}
+		default:
+			positional = append(positional, a)
+		}
+	}
+	out = append(out, flags...)
+	if len(positional) > 0 {
+		out = append(out, "--")
+		out = append(out, positional...)
+	}
+	return out
+}
+
+func findCommand(cmds []*ucli.Command, name string) *ucli.Command {
+	for _, c := range cmds {
+		for _, n := range c.Names() {
+			if n == name {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// takesValue reports whether the option name of cmd needs a value (every
+// option but the on/off ones).
+func takesValue(cmd *ucli.Command, name string) bool {
+	for _, f := range cmd.Flags {
+		for _, n := range f.Names() {
+			if n == name {
+				_, isBool := f.(*ucli.BoolFlag)
+				return !isBool
+			}
+		}
+	}
+	return false
 }

@@ -47,9 +47,9 @@ func Verdict(fs []Finding) Oordeel {
 	return o
 }
 
-// meldingen collects the warnings about d's input that a check finds:
-// documents the peildatum leaves out, an extension that does not extend,
-// and free text that looks medical.
+// meldingen collects the warnings about d's input that a check finds: a
+// first sick day after the peildatum, documents the peildatum leaves out,
+// an extension that does not extend, and free text that looks medical.
 func meldingen(c *Context) dossier.Problems {
 	d := c.Dossier
 	var ps dossier.Problems
@@ -57,6 +57,10 @@ func meldingen(c *Context) dossier.Problems {
 		p := dossier.Warnf(plaats, format, args...)
 		p.Dossier = d.Nummer
 		ps = append(ps, p)
+	}
+	if d.EersteZiektedag.After(c.Peildatum) {
+		warn(d.Plaats, "de eerste ziektedag %s ligt na de peildatum %s; alle termijnen liggen nog in de toekomst (klopt de peildatum?)",
+			d.EersteZiektedag.NL(), c.Peildatum.NL())
 	}
 	if v := d.EindeWachttijdVerlengdTot; !v.IsZero() && !c.Cal.Verlengd() {
 		warn(d.Plaats, "Einde wachttijd verlengd tot %s ligt niet na het einde van de wachttijd %s (S(728)); de verlenging telt niet mee",

@@ -49,6 +49,9 @@ func TestMeldingen(t *testing.T) {
 		want []string // "plaats: ernst: tekst" prefixes
 	}{
 		{"none", []opt{doc(dossier.Probleemanalyse, d("2025-02-10"))}, "2026-12-31", nil},
+		{"peildatum the day before the first sick day", nil, "2025-01-05",
+			[]string{"Dossiers!A2: waarschuwing: de eerste ziektedag 06-01-2025 ligt na de peildatum 05-01-2025"}},
+		{"peildatum on the first sick day", nil, "2025-01-06", nil},
 		{"document after peildatum", []opt{doc(dossier.Probleemanalyse, d("2025-02-10")), doc(dossier.PlanVanAanpak, d("2025-03-01"))}, "2025-02-28",
 			[]string{"Documenten!C3: waarschuwing: Plan van aanpak van 01-03-2025 ligt na de peildatum 28-02-2025 en telt niet mee"}},
 		{"document on peildatum counts", []opt{doc(dossier.PlanVanAanpak, d("2025-03-01"))}, "2025-03-01", nil},
