@@ -173,7 +173,7 @@ func oneArg(c *ucli.Context, what string) (string, error) {
 	case 0:
 		return "", usageError("%s ontbreekt; gebruik: poortwachter %s", what, c.Command.UsageText)
 	default:
-		return "", usageError("verwacht één %s, gevonden %d argumenten (opties horen vóór het bestand)", what, c.NArg())
+		return "", usageError("verwacht één %s, gevonden %d argumenten", what, c.NArg())
 	}
 }
 
