@@ -23,6 +23,9 @@ type parsedUTF8Font struct {
 
 	mu  sync.Mutex
 	ids map[string]string // font key -> generateFontID of the definition
+
+	cutOnce sync.Once
+	cut     *cutTables // nil if readCutTables fails
 }
 
 // utf8FontCache maps the contents of font files passed to
@@ -89,6 +92,63 @@ func (p *parsedUTF8Font) fontID(def fontDefType) string {
 		p.ids[def.Name] = id
 	}
 	return id
+}
+
+// cutTables is the state readCutTables leaves in a utf8FontFile, which
+// depends only on the font file. The maps and slices are shared by every
+// document that subsets the font and must not be written to; the rest of
+// GenerateCutFont only reads them.
+type cutTables struct {
+	readerPosition       int64
+	tableDescriptions    map[string]*tableDescription
+	charSymbolDictionary map[int]int
+	symbolPosition       []int
+	charWidths           []int
+	defaultWidth         float64
+	oldMetrics           int
+}
+
+// cutBase returns the result of readCutTables on data, the font file p was
+// parsed from, running it the first time only. It returns nil for a nil p
+// (a font not from the cache) and for a font readCutTables fails on, so
+// that GenerateCutFont runs readCutTables itself and reports as upstream.
+func (p *parsedUTF8Font) cutBase(data []byte) *cutTables {
+	if p == nil {
+		return nil
+	}
+	p.cutOnce.Do(func() {
+		utf := newUTF8Font(&fileReader{readerPosition: 0, array: data})
+		oldMetrics, ok := utf.readCutTables()
+		if !ok {
+			return
+		}
+		p.cut = &cutTables{
+			readerPosition:       utf.fileReader.readerPosition,
+			tableDescriptions:    utf.tableDescriptions,
+			charSymbolDictionary: utf.charSymbolDictionary,
+			symbolPosition:       utf.symbolPosition,
+			charWidths:           utf.CharWidths,
+			defaultWidth:         utf.DefaultWidth,
+			oldMetrics:           oldMetrics,
+		}
+	})
+	return p.cut
+}
+
+// restore puts utf in the state readCutTables would leave it in and returns
+// what readCutTables would return.
+func (c *cutTables) restore(utf *utf8FontFile) (oldMetrics int) {
+	utf.fileReader.readerPosition = c.readerPosition
+	utf.symbolPosition = c.symbolPosition
+	utf.charSymbolDictionary = c.charSymbolDictionary
+	utf.tableDescriptions = c.tableDescriptions
+	utf.outTablesData = make(map[string][]byte)
+	utf.Ascent = 0
+	utf.Descent = 0
+	utf.LastRune = 0
+	utf.CharWidths = c.charWidths
+	utf.DefaultWidth = c.defaultWidth
+	return c.oldMetrics
 }
 
 // zlibWriters holds zlib writers at BestSpeed for xmempool.compress;

@@ -2078,6 +2078,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			return
 		}
 		utf8File := newUTF8Font(&fileReader{readerPosition: 0, array: utf8Bytes})
+		utf8File.parsed = parsed
 
 		var sbarr map[int]int
 		if f.aliasNbPagesStr == "" {

@@ -59,6 +59,7 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	parsed               *parsedUTF8Font // poortwachter patch: set for fonts from the cache
 }
 
 type tableDescription struct {
@@ -635,8 +636,11 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 	return cmapstr
 }
 
-// GenerateCutFont fill utf8FontFile from .utf file, only with runes from usedRunes
-func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
+// readCutTables is the first part of GenerateCutFont, which does not depend
+// on the used runes (poortwachter patch: moved here unchanged from
+// GenerateCutFont). It returns the number of hMetrics, and false if the font
+// has no Unicode cmap.
+func (utf *utf8FontFile) readCutTables() (oldMetrics int, ok bool) {
 	utf.fileReader.readerPosition = 0
 	utf.symbolPosition = make([]int, 0)
 	utf.charSymbolDictionary = make(map[int]int)
@@ -655,7 +659,7 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.SeekTable("hhea")
 	utf.skip(34)
 	metricsCount := utf.readUint16()
-	oldMetrics := metricsCount
+	oldMetrics = metricsCount
 
 	utf.SeekTable("maxp")
 	utf.skip(4)
@@ -663,12 +667,30 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 
 	symbolCharDictionary := utf.generateCMAP()
 	if symbolCharDictionary == nil {
-		return nil
+		return 0, false
 	}
 
 	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
 
 	utf.parseLOCATable(LocaFormat, numSymbols)
+	return oldMetrics, true
+}
+
+// GenerateCutFont fill utf8FontFile from .utf file, only with runes from usedRunes
+func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
+	// poortwachter patch: the steps of readCutTables depend only on the
+	// font file; a font from the cache takes their results from there (see
+	// cache.go).
+	var LocaFormat, metricsCount, numSymbols int // set below before use
+	var oldMetrics int
+	if base := utf.parsed.cutBase(utf.fileReader.array); base != nil {
+		oldMetrics = base.restore(utf)
+	} else {
+		var ok bool
+		if oldMetrics, ok = utf.readCutTables(); !ok {
+			return nil
+		}
+	}
 
 	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
 
