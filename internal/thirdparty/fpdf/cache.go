@@ -9,6 +9,8 @@ package fpdf
 
 import (
 	"compress/zlib"
+	"encoding/binary"
+	"sort"
 	"sync"
 )
 
@@ -26,6 +28,8 @@ type parsedUTF8Font struct {
 
 	cutOnce sync.Once
 	cut     *cutTables // nil if readCutTables fails
+
+	subsets map[string]*utf8Subset // under mu; key: subsetKey of the used runes
 }
 
 // utf8FontCache maps the contents of font files passed to
@@ -162,4 +166,115 @@ var zlibWriters = sync.Pool{
 		}
 		return zw
 	},
+}
+
+// utf8Subset is what putfonts writes for a UTF-8 font that depends on the
+// runes a document uses: the /W entry, the compressed CIDToGIDMap and the
+// compressed subset font file with its uncompressed size. Cached values
+// are shared: do not write to them.
+type utf8Subset struct {
+	widths       string
+	cidToGidMap  []byte
+	fontFile     []byte
+	fontFileSize int
+}
+
+func (s *utf8Subset) size() int {
+	return len(s.widths) + len(s.cidToGidMap) + len(s.fontFile)
+}
+
+// subsetCacheMax bounds the bytes of all cached subsets together (each is
+// some 10-30 KB); once it is reached, new rune sets are subset every time.
+const subsetCacheMax = 32 << 20
+
+// subsetCacheSize is the bytes the cached subsets of all fonts hold, under
+// subsetCacheMu.
+var (
+	subsetCacheMu   sync.Mutex
+	subsetCacheSize int
+)
+
+// cachedSubset returns the subset of font for its used runes: from the
+// cache of its font file when it was made before, else made as upstream's
+// putfonts makes it (and cached while there is room). The font's usedRunes
+// must no longer change. encrypted documents get copies, since putstream
+// encrypts in place.
+func cachedSubset(font *fontDefType, encrypted bool) *utf8Subset {
+	p := font.utf8File.parsed
+	if p == nil {
+		return makeSubset(font)
+	}
+	key := subsetKey(font.usedRunes)
+	p.mu.Lock()
+	sub := p.subsets[key]
+	p.mu.Unlock()
+	if sub == nil {
+		sub = makeSubset(font)
+		subsetCacheMu.Lock()
+		room := subsetCacheSize+len(key)+sub.size() <= subsetCacheMax
+		if room {
+			subsetCacheSize += len(key) + sub.size()
+		}
+		subsetCacheMu.Unlock()
+		if room {
+			p.mu.Lock()
+			if p.subsets == nil {
+				p.subsets = make(map[string]*utf8Subset)
+			}
+			p.subsets[key] = sub // a concurrent twin made the same bytes
+			p.mu.Unlock()
+		}
+	}
+	if encrypted {
+		c := *sub
+		c.cidToGidMap = append([]byte(nil), sub.cidToGidMap...)
+		c.fontFile = append([]byte(nil), sub.fontFile...)
+		return &c
+	}
+	return sub
+}
+
+// subsetKey encodes usedRunes (rune -> rune, or 0 for the runes fpdf adds
+// unused) as its sorted pairs: GenerateCutFont and generateCIDFontMap read
+// both keys and values.
+func subsetKey(usedRunes map[int]int) string {
+	keys := make([]int, 0, len(usedRunes))
+	for k := range usedRunes {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	b := make([]byte, 0, 2*binary.MaxVarintLen64*len(keys))
+	for _, k := range keys {
+		b = binary.AppendVarint(b, int64(k))
+		b = binary.AppendVarint(b, int64(usedRunes[k]))
+	}
+	return string(b)
+}
+
+// makeSubset is upstream putfonts' code for the UTF-8 subset, moved here.
+func makeSubset(font *fontDefType) *utf8Subset {
+	usedRunes := font.usedRunes
+	utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
+	utf8FontSize := len(utf8FontStream)
+	CodeSignDictionary := font.utf8File.CodeSymbolDictionary
+	delete(CodeSignDictionary, 0)
+
+	sub := &utf8Subset{
+		widths:       cidWidths(font, font.utf8File.LastRune),
+		fontFileSize: utf8FontSize,
+	}
+
+	cidToGidMap := make([]byte, 256*256*2)
+	for cc, glyph := range CodeSignDictionary {
+		cidToGidMap[cc*2] = byte(glyph >> 8)
+		cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
+	}
+	mem := xmem.compress(cidToGidMap)
+	sub.cidToGidMap = mem.copy()
+	mem.release()
+
+	mem = xmem.compress(utf8FontStream)
+	sub.fontFile = mem.copy()
+	mem.release()
+	return sub
 }
