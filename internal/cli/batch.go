@@ -113,11 +113,15 @@ func runBatch(ctx context.Context, env Env, opts batchOptions) error {
 		bopts.Progress = bar.Update
 	}
 	if env.Getenv("GOMEMLIMIT") == "" {
-		// Rendering allocates some 15-20 MB per PDF, nearly all garbage at
-		// once; with the default GC pacing the heap of a 10,000-dossier run
-		// peaks near 700 MB. A soft limit makes the GC work harder only when
-		// the heap comes near it (measured: 420 MB peak at 10,000 dossiers,
-		// no cost at 1,000).
+		// A soft limit makes the GC work harder only when the heap comes
+		// near it. It was added when rendering allocated 15-20 MB per PDF
+		// and a 10,000-dossier run peaked near 700 MB; with fonts shared
+		// between documents (internal/thirdparty/fpdf) a PDF allocates 1-4
+		// MB, and the peak (some 450 MB at 10,000 dossiers) comes from the
+		// workbook and the results kept for overzicht.xlsx, which grow with
+		// the number of dossiers. The GC percent stays at its default:
+		// GOGC=200 or 400 saved some 8% CPU at 1,000 dossiers for 40-90 MB
+		// more memory, and nothing at 10,000, where the limit governs.
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))
 	}
 	sum, err := batch.Run(ctx, wb, bopts)
