@@ -78,13 +78,13 @@ func runCheck(env Env, opts checkOptions) error {
 		return err
 	}
 	meldingen := problemsFor(wb.Problems, ds, len(opts.Dossiers) > 0)
-	var results []rules.Result
+	var checkable []*dossier.Dossier
 	for _, d := range ds {
-		if meldingen.HasErrorFor(d.Nummer) {
-			continue
+		if !meldingen.HasErrorFor(d.Nummer) {
+			checkable = append(checkable, d)
 		}
-		results = append(results, rules.Check(d, opts.Peildatum))
 	}
+	results := rules.CheckAll(checkable, opts.Peildatum)
 
 	write := func(w io.Writer) error {
 		switch opts.Format {

@@ -1,7 +1,10 @@
 package rules
 
 import (
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
 )
@@ -101,4 +104,25 @@ func meldingen(c *Context) dossier.Problems {
 		medical(s.Plaats, "Het resultaat van de sollicitatie", s.Resultaat)
 	}
 	return ps
+}
+
+// CheckAll checks every dossier of ds at peildatum p, spread over the
+// machine's cores; the results are in the order of ds. Each check is
+// independent of the others, so the outcome is the same as one by one.
+func CheckAll(ds []*dossier.Dossier, p dossier.Date) []Result {
+	out := make([]Result, len(ds))
+	workers := min(runtime.NumCPU(), len(ds))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(ds); i = int(next.Add(1)) - 1 {
+				out[i] = Check(ds[i], p)
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }

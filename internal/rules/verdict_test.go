@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -123,5 +124,29 @@ func TestMedicalTerms(t *testing.T) {
 				t.Errorf("MedicalTerms(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestCheckAll checks that the parallel CheckAll gives, in order, what Check
+// gives one dossier at a time.
+func TestCheckAll(t *testing.T) {
+	var ds []*dossier.Dossier
+	for i := range 50 {
+		d := newDossier(doc(dossier.Probleemanalyse, D.AddDays(30+i)))
+		d.Nummer = fmt.Sprintf("D-%03d", i)
+		ds = append(ds, d)
+	}
+	p := mustDay("2025-03-01")
+	got := CheckAll(ds, p)
+	if len(got) != len(ds) {
+		t.Fatalf("%d results for %d dossiers", len(got), len(ds))
+	}
+	for i, d := range ds {
+		if !reflect.DeepEqual(got[i], Check(d, p)) {
+			t.Errorf("result %d (%s) differs from Check", i, d.Nummer)
+		}
+	}
+	if len(CheckAll(nil, p)) != 0 {
+		t.Error("CheckAll(nil) is not empty")
 	}
 }

@@ -3,7 +3,6 @@ package workbook
 import (
 	"bytes"
 	"fmt"
-	"sync"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -15,49 +14,54 @@ type sheetRow struct {
 	cells []string
 }
 
-// sheetData is one sheet read to the end.
-type sheetData struct {
-	sheet    string
-	rows     []sheetRow // rows without cells are left out
-	formulas *formulaIndex
-	err      error
+// sheetStream is one sheet being read.
+type sheetStream struct {
+	sheet    string // the sheet's name in the workbook
+	spec     *Sheet
+	formulas *formulaIndex // set before the first batch is sent
+	err      error         // set before the last batch is sent
 }
 
-// readSheets reads the named sheets with excelize's row iterator (never
-// GetRows, which builds the whole grid twice), one goroutine per sheet so
-// a large workbook uses every core. excelize reads different sheets
-// concurrently safely.
-func (r *reader) readSheets(sheets []string) map[string]*sheetData {
-	out := make(map[string]*sheetData, len(sheets))
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for _, sheet := range sheets {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sd := r.readRows(sheet)
-			mu.Lock()
-			out[sheet] = sd
-			mu.Unlock()
-		}()
+// sheetBatch is a run of rows of one sheet; last marks the sheet's end.
+type sheetBatch struct {
+	s    *sheetStream
+	rows []sheetRow
+	last bool
+}
+
+// batchRows is how many rows travel together from a reading goroutine.
+const batchRows = 512
+
+// readSheets starts reading the present sheets (contract name -> the
+// workbook's sheet name) with excelize's row iterator (never GetRows, which
+// builds the whole grid twice), one goroutine per sheet so a large workbook
+// uses every core; excelize reads different sheets concurrently safely.
+// The rows of all sheets arrive on one channel in batches, so they can be
+// processed while the rest is still being read; every sheet ends with one
+// batch marked last.
+func (r *reader) readSheets(present map[string]string) <-chan sheetBatch {
+	out := make(chan sheetBatch, 64)
+	for name, sheet := range present {
+		s := &sheetStream{sheet: sheet, spec: SheetByName(name)}
+		go r.readRows(s, out)
 	}
-	wg.Wait()
 	return out
 }
 
-func (r *reader) readRows(sheet string) (sd *sheetData) {
-	sd = &sheetData{sheet: sheet}
+func (r *reader) readRows(s *sheetStream, out chan<- sheetBatch) {
+	var batch []sheetRow
 	defer func() {
 		// excelize is not trusted to never panic on a damaged sheet.
 		if p := recover(); p != nil {
-			sd.rows, sd.err = nil, panicError{p}
+			s.err, batch = panicError{p}, nil
 		}
+		out <- sheetBatch{s: s, rows: batch, last: true}
 	}()
-	sd.formulas = r.formulaIndex(sheet)
-	rows, err := r.f.Rows(sheet)
+	s.formulas = r.formulaIndex(s.sheet)
+	rows, err := r.f.Rows(s.sheet)
 	if err != nil {
-		sd.err = err
-		return sd
+		s.err = err
+		return
 	}
 	defer rows.Close()
 	num := 0
@@ -65,15 +69,19 @@ func (r *reader) readRows(sheet string) (sd *sheetData) {
 		num++
 		cells, err := rows.Columns()
 		if err != nil {
-			sd.err = err
-			return sd
+			s.err = err
+			return
 		}
-		if len(cells) > 0 {
-			sd.rows = append(sd.rows, sheetRow{num: num, cells: cells})
+		if len(cells) == 0 {
+			continue
+		}
+		batch = append(batch, sheetRow{num: num, cells: cells})
+		if len(batch) == batchRows {
+			out <- sheetBatch{s: s, rows: batch}
+			batch = nil
 		}
 	}
-	sd.err = rows.Error()
-	return sd
+	s.err = rows.Error()
 }
 
 // panicError is a panic inside excelize turned into an error.
@@ -106,14 +114,20 @@ func (r *reader) formulaIndex(sheet string) *formulaIndex {
 	return &formulaIndex{f: r.f, sheet: sheet}
 }
 
-// formulaElements are the start tags a worksheet formula can have, with or
-// without a namespace prefix.
-var formulaElements = [][]byte{[]byte("<f>"), []byte("<f "), []byte("<f/"), []byte(":f>"), []byte(":f "), []byte(":f/")}
-
+// hasFormulaElement reports whether a worksheet's XML holds a formula
+// element: <f>, <f ...> or <f/>, with or without a namespace prefix.
 func hasFormulaElement(data []byte) bool {
-	for _, e := range formulaElements {
-		if bytes.Contains(data, e) {
-			return true
+	for _, prefix := range [][]byte{[]byte("<f"), []byte(":f")} {
+		for s := data; ; {
+			i := bytes.Index(s, prefix)
+			if i < 0 || i+2 >= len(s) {
+				break
+			}
+			switch s[i+2] {
+			case '>', '/', ' ', '\t', '\n', '\r':
+				return true
+			}
+			s = s[i+2:]
 		}
 	}
 	return false

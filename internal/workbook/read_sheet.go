@@ -59,26 +59,61 @@ func (r *reader) read() (*Result, error) {
 		SheetActiviteiten:   r.readActiviteiten,
 		SheetSollicitaties:  r.readSollicitaties,
 	}
-	var actual []string
-	for _, name := range present {
-		actual = append(actual, name)
+	for _, spec := range Contract {
+		if _, ok := present[spec.Name]; !ok && spec.Required {
+			r.problem(dossier.Problem{Plaats: spec.Name, Ernst: dossier.Fout,
+				Tekst: fmt.Sprintf("het verplichte tabblad %s ontbreekt", spec.Name)})
+		}
 	}
-	data := r.readSheets(actual)
-	// Contract order puts Dossiers first, so the other sheets can check
-	// their Dossiernummers against it.
-	for i := range Contract {
-		spec := &Contract[i]
-		name, ok := present[spec.Name]
-		if !ok {
-			if spec.Required {
-				r.problem(dossier.Problem{Plaats: spec.Name, Ernst: dossier.Fout,
-					Tekst: fmt.Sprintf("het verplichte tabblad %s ontbreekt", spec.Name)})
+	// The sheets are read concurrently and their rows processed as they
+	// arrive, Dossiers first, so the other sheets can check their
+	// Dossiernummers against it; rows of other sheets that arrive earlier
+	// wait. The order in which the other sheets' rows are processed does not
+	// change the result: each sheet appends to its own slices, in its own
+	// row order, and the problems are sorted by place at the end.
+	batches := r.readSheets(present)
+	tables := map[*sheetStream]*sheetTable{}
+	var waiting []sheetBatch
+	dossiersDone := present[SheetDossiers] == ""
+	var firstErr error
+	process := func(b sheetBatch) {
+		st := tables[b.s]
+		if st == nil {
+			st = &sheetTable{table: table{name: b.s.sheet, spec: b.s.spec, formulas: b.s.formulas}, readRow: readers[b.s.spec.Name]}
+			tables[b.s] = st
+		}
+		r.readBatch(st, b.rows)
+		if b.last {
+			if err := r.finishSheet(st, b.s); err != nil && firstErr == nil {
+				firstErr = err
 			}
+			if b.s.spec.Name == SheetDossiers {
+				dossiersDone = true
+			}
+		}
+	}
+	for open := len(present); open > 0; {
+		b := <-batches
+		if b.last {
+			open--
+		}
+		if firstErr != nil {
+			continue // drain the other readers before returning
+		}
+		if !dossiersDone && b.s.spec.Name != SheetDossiers {
+			waiting = append(waiting, b)
 			continue
 		}
-		if err := r.readSheet(data[name], spec, readers[spec.Name]); err != nil {
-			return nil, err
+		process(b)
+		if dossiersDone && waiting != nil {
+			for _, w := range waiting {
+				process(w)
+			}
+			waiting = nil
 		}
+	}
+	if firstErr != nil {
+		return nil, firstErr
 	}
 	r.finishPeriods()
 	r.res.Problems.Sort()
@@ -139,29 +174,42 @@ type tableCol struct {
 	spec Column
 }
 
-// readSheet finds the header row of rows (one sheet, read with excelize's
-// row iterator), maps its columns and hands every non-empty data row to
-// readRow.
-func (r *reader) readSheet(rows *sheetData, spec *Sheet, readRow func(*record)) error {
-	if rows.err != nil {
-		return fmt.Errorf("%s is beschadigd: tabblad %s kan niet worden gelezen (%v)", r.name, rows.sheet, rows.err)
-	}
-	t := &table{name: rows.sheet, spec: spec, formulas: rows.formulas}
-	for _, row := range rows.rows {
+// sheetTable is the state of one sheet while its rows are processed.
+type sheetTable struct {
+	table
+	readRow func(*record)
+	stop    bool // no Dossiernummer column: no row can be placed
+}
+
+// readBatch processes rows of one sheet in order: the first non-empty row
+// is the header, whose columns are mapped; every later non-empty row goes
+// to the sheet's readRow.
+func (r *reader) readBatch(st *sheetTable, rows []sheetRow) {
+	t := &st.table
+	for _, row := range rows {
+		if st.stop {
+			return
+		}
 		if blank(row.cells) {
 			continue
 		}
 		if t.headerRow == 0 {
 			t.headerRow = row.num
-			if !r.mapHeader(t, row.cells) {
-				return nil // without a Dossiernummer column no row can be placed
-			}
+			st.stop = !r.mapHeader(t, row.cells)
 			continue
 		}
-		readRow(&record{r: r, t: t, row: row.num, cells: row.cells})
+		st.readRow(&record{r: r, t: t, row: row.num, cells: row.cells})
 	}
-	if t.headerRow == 0 {
-		r.problem(dossier.Warnf(rows.sheet, "tabblad %s is leeg; verwacht een kopregel met %s", rows.sheet, headerList(spec)))
+}
+
+// finishSheet ends a sheet: a reading error makes the workbook unreadable;
+// a sheet without a header row is a warning.
+func (r *reader) finishSheet(st *sheetTable, s *sheetStream) error {
+	if s.err != nil {
+		return fmt.Errorf("%s is beschadigd: tabblad %s kan niet worden gelezen (%v)", r.name, s.sheet, s.err)
+	}
+	if st.headerRow == 0 {
+		r.problem(dossier.Warnf(s.sheet, "tabblad %s is leeg; verwacht een kopregel met %s", s.sheet, headerList(s.spec)))
 	}
 	return nil
 }
