@@ -17,9 +17,10 @@ import (
 
 func init() { commands = append(commands, batchCommand) }
 
-// batchMemoryLimit is the soft memory limit of a batch run (see runBatch);
-// the environment variable GOMEMLIMIT overrides it.
-const batchMemoryLimit = 450 << 20
+// batchMemoryLimit is the soft memory limit while batch renders, after the
+// workbook is read under the process-wide MemoryLimit; the environment
+// variable GOMEMLIMIT overrides both.
+const batchMemoryLimit = 300 << 20
 
 // ExitInterrupted is the exit status of a batch stopped by Ctrl-C, as
 // shells report a process ended by SIGINT.
@@ -114,14 +115,14 @@ func runBatch(ctx context.Context, env Env, opts batchOptions) error {
 	}
 	if env.Getenv("GOMEMLIMIT") == "" {
 		// A soft limit makes the GC work harder only when the heap comes
-		// near it. It was added when rendering allocated 15-20 MB per PDF
-		// and a 10,000-dossier run peaked near 700 MB; with fonts shared
-		// between documents (internal/thirdparty/fpdf) a PDF allocates 1-4
-		// MB, and the peak (some 450 MB at 10,000 dossiers) comes from the
-		// workbook and the results kept for overzicht.xlsx, which grow with
-		// the number of dossiers. The GC percent stays at its default:
-		// GOGC=200 or 400 saved some 8% CPU at 1,000 dossiers for 40-90 MB
-		// more memory, and nothing at 10,000, where the limit governs.
+		// near it. What grows with the number of dossiers is the workbook
+		// and the results kept for overzicht.xlsx; rendering itself (1-4 MB
+		// per PDF with the fonts shared between documents, see
+		// internal/thirdparty/fpdf) does not. Measured on 2 cores: 1,000
+		// dossiers peak at 207 MB, 10,000 at 316 MB (454 MB with a 450 MB
+		// limit) at the same PDFs per second. The GC percent stays at its
+		// default: GOGC=200 or 400 saved some 8% CPU at 1,000 dossiers for
+		// 40-90 MB more memory, and nothing at 10,000.
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))
 	}
 	sum, err := batch.Run(ctx, wb, bopts)
