@@ -66,7 +66,7 @@ BENCH_TIME := /usr/bin/time -f '%e s wall, %U s user, %M KB max RSS'
 bench: build
 	@mkdir -p $(BENCH_DIR)
 	@for n in 1000 10000; do \
-		[ -f $(BENCH_DIR)/synth-$$n.xlsx ] || $(GO) run ./cmd/synth -n $$n -o $(BENCH_DIR)/synth-$$n.xlsx; \
+		$(GO) run ./cmd/synth -n $$n -o $(BENCH_DIR)/synth-$$n.xlsx; \
 	done
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	@echo "== check --format json, 10000 dossiers"
