@@ -8,6 +8,7 @@ import (
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
 	"github.com/poortwachter/poortwachter/internal/rules"
+	"github.com/rogpeppe/go-internal/diff"
 )
 
 // TestJSONContract checks the promises of poortwachter.md "Machine-readable
@@ -107,5 +108,55 @@ func BenchmarkXLSX(b *testing.B) {
 		if err := XLSX(&buf, p, results, nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestJSONStreamed holds the piecewise, parallel JSON writer to the bytes
+// json.Encoder writes for the whole object: with and without dossiers and
+// meldingen, HTML characters unescaped, and more dossiers than one chunk.
+func TestJSONStreamed(t *testing.T) {
+	results, problems := checkVoorbeeld(t)
+	many := results
+	for len(many) <= 2*jsonChunk {
+		many = append(many, results...)
+	}
+	extra := dossier.Problems{{Plaats: "Dossiers!B9", Ernst: dossier.Fout, Tekst: `<naam> & "Jansen"`, Dossier: "D-9"}}
+	for _, tc := range []struct {
+		name      string
+		results   []rules.Result
+		meldingen dossier.Problems
+	}{
+		{"voorbeeld", results, problems},
+		{"many", many, append(problems, extra...)},
+		{"no dossiers", nil, extra},
+		{"nothing", nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got, want bytes.Buffer
+			if err := JSON(&got, voorbeeldPeildatum, tc.results, tc.meldingen); err != nil {
+				t.Fatal(err)
+			}
+			ref := jsonCheck{Peildatum: jsonDate(voorbeeldPeildatum), Dossiers: []jsonDossier{}, Meldingen: []jsonMelding{}}
+			for _, r := range tc.results {
+				ref.Dossiers = append(ref.Dossiers, toJSONDossier(r))
+			}
+			for _, p := range Meldingen(tc.results, tc.meldingen) {
+				m := jsonMelding{Plaats: p.Plaats, Ernst: p.Ernst.String(), Tekst: p.Tekst}
+				if p.Dossier != "" {
+					nr := p.Dossier
+					m.Dossier = &nr
+				}
+				ref.Meldingen = append(ref.Meldingen, m)
+			}
+			enc := json.NewEncoder(&want)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(ref); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("streamed JSON differs from json.Encoder's:\n%s", diff.Diff("encoder", want.Bytes(), "streamed", got.Bytes()))
+			}
+		})
 	}
 }
