@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"time"
@@ -90,18 +89,9 @@ func XLSX(w io.Writer, peildatum dossier.Date, results []rules.Result, meldingen
 	}); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		return err
-	}
-	// excelize writes the parts of a workbook in map order, which varies
-	// from run to run; sorted, the same workbook gives the same bytes.
-	data, err := xlsxzip.Canonical(buf.Bytes())
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(data)
-	return err
+	// excelize writes streamed sheets in map order, which varies from run
+	// to run; in canonical order the same workbook gives the same bytes.
+	return xlsxzip.Write(w, f)
 }
 
 func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {

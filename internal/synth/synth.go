@@ -8,7 +8,6 @@
 package synth
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -283,17 +282,9 @@ func write(w io.Writer, rows map[string][][]any) error {
 		}
 	}
 	f.SetActiveSheet(0)
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		return err
-	}
-	// excelize writes streamed sheets in map order; fix the order.
-	data, err := xlsxzip.Canonical(buf.Bytes())
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(data)
-	return err
+	// excelize writes streamed sheets in map order, which varies from run
+	// to run; in canonical order the same workbook gives the same bytes.
+	return xlsxzip.Write(w, f)
 }
 
 // excelEpoch is day 0 of Excel's 1900 date system (for dates after

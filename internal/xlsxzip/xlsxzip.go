@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"sort"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Canonical returns the zip archive data with its entries sorted by name
@@ -44,4 +46,19 @@ func Canonical(data []byte) ([]byte, error) {
 		return nil, fmt.Errorf("xlsxzip: %w", err)
 	}
 	return out.Bytes(), nil
+}
+
+// Write writes the workbook f to w with its parts in canonical order, so the
+// same workbook always gives the same bytes.
+func Write(w io.Writer, f *excelize.File) error {
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		return err
+	}
+	data, err := Canonical(buf.Bytes())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
 }
