@@ -34,13 +34,6 @@ const (
 	WerkboekName = "overzicht.xlsx"
 )
 
-// Sick days from which the eerstejaarsevaluatie (week 46) and the
-// re-integratieverslag (week 85) are rendered.
-const (
-	eerstejaarsVanaf = 316
-	verslagVanaf     = 589
-)
-
 // Options configure Run.
 type Options struct {
 	Dir       string       // output folder; created when missing
@@ -96,10 +89,10 @@ func DueKinds(v *document.View) []document.Kind {
 	if due(v.Plan != nil, plan.UitersteDatum) {
 		out = append(out, document.PlanVanAanpak)
 	}
-	if due(v.Eerstejaarsevaluatie != nil, v.Cal.S(eerstejaarsVanaf)) {
+	if due(v.Eerstejaarsevaluatie != nil, v.Cal.S(rules.EerstejaarsevaluatieVanaf)) {
 		out = append(out, document.Eerstejaarsevaluatie)
 	}
-	if due(v.Reintegratieverslag != nil, v.Cal.S(verslagVanaf)) {
+	if due(v.Reintegratieverslag != nil, v.Cal.S(rules.ReintegratieverslagVanaf)) {
 		out = append(out, document.Reintegratieverslag)
 	}
 	return out

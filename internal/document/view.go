@@ -9,17 +9,6 @@ import (
 	"github.com/poortwachter/poortwachter/internal/rules"
 )
 
-// Evaluation windows and intervals in sick days and calendar days.
-const (
-	// EvaluatieInterval is the longest gap between contact moments: six
-	// weeks (UWV guidance on Regeling art. 4(2)(b)).
-	EvaluatieInterval = 42
-	// eerstejaarsVan and eerstejaarsTot bound the practice window of the
-	// eerstejaarsevaluatie: week 46 (S(316)) to week 52 (S(364)).
-	eerstejaarsVan = 316
-	eerstejaarsTot = 364
-)
-
 // View is what a document template sees: the dossier, its check at the
 // peildatum and what follows from them. Documents are only those dated on
 // or before the peildatum, like the check counts them. Templates read it
@@ -115,8 +104,8 @@ func NewView(d *dossier.Dossier, p dossier.Date) *View {
 		Eindevaluatie:           first(c.Documents(dossier.Eindevaluatie)),
 		Reintegratieverslag:     first(c.Documents(dossier.Reintegratieverslag)),
 		Voortgangsrapportages:   c.Documents(dossier.VoortgangsrapportageSpoor2),
-		EerstejaarsVan:          c.Cal.S(eerstejaarsVan),
-		EerstejaarsTot:          c.Cal.S(eerstejaarsTot),
+		EerstejaarsVan:          c.Cal.S(rules.EerstejaarsevaluatieVanaf),
+		EerstejaarsTot:          c.Cal.S(rules.EerstejaarsevaluatieUiterlijk),
 		Spoor2Start:             d.Spoor2Start(),
 	}
 	for _, s := range dossier.Soorten() {
@@ -150,7 +139,7 @@ func NewView(d *dossier.Dossier, p dossier.Date) *View {
 	}
 	v.PlanDatum = planDatum(v)
 	if !v.PlanDatum.IsZero() {
-		for t := v.PlanDatum.AddDays(EvaluatieInterval); t.Before(v.EerstejaarsVan); t = t.AddDays(EvaluatieInterval) {
+		for t := v.PlanDatum.AddDays(rules.MaxEvaluatieGap); t.Before(v.EerstejaarsVan); t = t.AddDays(rules.MaxEvaluatieGap) {
 			v.EvaluatieMomenten = append(v.EvaluatieMomenten, t)
 		}
 	}

@@ -6,6 +6,20 @@ import "github.com/poortwachter/poortwachter/internal/dossier"
 // art. 23(1)).
 const Wachttijd = 728
 
+// Sick days of the calendar that the check, the documents and the batch
+// share.
+const (
+	// EerstejaarsevaluatieVanaf is S(316), week 46: the start of the window
+	// in which the eerstejaarsevaluatie is held in practice.
+	EerstejaarsevaluatieVanaf = 316
+	// EerstejaarsevaluatieUiterlijk is S(364), the end of week 52: its
+	// deadline (Regeling art. 4(2)(b)).
+	EerstejaarsevaluatieUiterlijk = 364
+	// ReintegratieverslagVanaf is S(589), week 85: from here the
+	// re-integratieverslag is prepared, six weeks before its deadline S(637).
+	ReintegratieverslagVanaf = 589
+)
+
 // Calendar is the sick-day calendar of one dossier: its sickness periods
 // added together (samentellen, WIA art. 23(3)). Gap days between periods do
 // not count; after the last known period the employee is taken to be still

@@ -26,7 +26,7 @@ func ejeDate(c *Context) (dossier.Date, string) {
 	if e, ok := c.Earliest(dossier.Eerstejaarsevaluatie); ok {
 		return e.Datum, "de eerstejaarsevaluatie van " + e.Datum.NL()
 	}
-	s364 := c.Cal.S(364)
+	s364 := c.Cal.S(EerstejaarsevaluatieUiterlijk)
 	return s364, "S(364) " + s364.NL()
 }
 
