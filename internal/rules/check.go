@@ -51,8 +51,10 @@ func Verdict(fs []Finding) Oordeel {
 }
 
 // meldingen collects the warnings about d's input that a check finds: a
-// first sick day after the peildatum, documents the peildatum leaves out,
-// an extension that does not extend, and free text that looks medical.
+// first sick day after the peildatum, a missing BSN once the
+// re-integratieverslag is near (workbook contract), documents the
+// peildatum leaves out, an extension that does not extend, and free text
+// that looks medical.
 func meldingen(c *Context) dossier.Problems {
 	d := c.Dossier
 	var ps dossier.Problems
@@ -64,6 +66,9 @@ func meldingen(c *Context) dossier.Problems {
 	if d.EersteZiektedag.After(c.Peildatum) {
 		warn(d.Plaats, "de eerste ziektedag %s ligt na de peildatum %s; alle termijnen liggen nog in de toekomst (klopt de peildatum?)",
 			d.EersteZiektedag.NL(), c.Peildatum.NL())
+	}
+	if d.BSN == "" && (!c.Peildatum.Before(c.Cal.S(ReintegratieverslagVanaf)) || len(c.Documents(dossier.Reintegratieverslag)) > 0) {
+		warn(d.Plaats, "het BSN ontbreekt; het re-integratieverslag (vanaf week 85 in voorbereiding) en elk stuk voor UWV moeten het BSN van de werknemer vermelden")
 	}
 	if v := d.EindeWachttijdVerlengdTot; !v.IsZero() && !c.Cal.Verlengd() {
 		warn(d.Plaats, "Einde wachttijd verlengd tot %s ligt niet na het einde van de wachttijd %s (S(728)); de verlenging telt niet mee",

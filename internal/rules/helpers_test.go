@@ -47,7 +47,7 @@ type opt func(*dossier.Dossier)
 // newDossier returns a dossier sick since D with open periods, changed by
 // opts.
 func newDossier(opts ...opt) *dossier.Dossier {
-	d := &dossier.Dossier{Nummer: "D-001", EersteZiektedag: D, Plaats: "Dossiers!A2"}
+	d := &dossier.Dossier{Nummer: "D-001", BSN: "123456782", EersteZiektedag: D, Plaats: "Dossiers!A2"}
 	for _, o := range opts {
 		o(d)
 	}
@@ -101,6 +101,7 @@ func activity(spoor int, doel string, start dossier.Date) opt {
 func casemanager(n string) opt { return func(d *dossier.Dossier) { d.Casemanager = n } }
 func motivering(m string) opt  { return func(d *dossier.Dossier) { d.MotiveringGeenSpoor2 = m } }
 func visie(v string) opt       { return func(d *dossier.Dossier) { d.VisieWerknemer = v } }
+func bsn(v string) opt         { return func(d *dossier.Dossier) { d.BSN = v } }
 
 // golden compares got with testdata/name, rewriting it under -update. A
 // missing golden fails.

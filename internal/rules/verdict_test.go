@@ -53,6 +53,12 @@ func TestMeldingen(t *testing.T) {
 		{"peildatum the day before the first sick day", nil, "2025-01-05",
 			[]string{"Dossiers!A2: waarschuwing: de eerste ziektedag 06-01-2025 ligt na de peildatum 05-01-2025"}},
 		{"peildatum on the first sick day", nil, "2025-01-06", nil},
+		// S(589), week 85, is 17-08-2026: from then on the RIV is prepared.
+		{"no BSN the day before week 85", []opt{bsn("")}, "2026-08-16", nil},
+		{"no BSN from week 85", []opt{bsn("")}, "2026-08-17",
+			[]string{"Dossiers!A2: waarschuwing: het BSN ontbreekt; het re-integratieverslag"}},
+		{"no BSN with a re-integratieverslag", []opt{bsn(""), doc(dossier.Reintegratieverslag, d("2026-01-10"))}, "2026-02-01",
+			[]string{"Dossiers!A2: waarschuwing: het BSN ontbreekt"}},
 		{"document after peildatum", []opt{doc(dossier.Probleemanalyse, d("2025-02-10")), doc(dossier.PlanVanAanpak, d("2025-03-01"))}, "2025-02-28",
 			[]string{"Documenten!C3: waarschuwing: Plan van aanpak van 01-03-2025 ligt na de peildatum 28-02-2025 en telt niet mee"}},
 		{"document on peildatum counts", []opt{doc(dossier.PlanVanAanpak, d("2025-03-01"))}, "2025-03-01", nil},
