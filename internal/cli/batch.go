@@ -12,7 +12,6 @@ import (
 
 	"github.com/poortwachter/poortwachter/internal/batch"
 	"github.com/poortwachter/poortwachter/internal/dossier"
-	"github.com/poortwachter/poortwachter/internal/workbook"
 )
 
 func init() { commands = append(commands, batchCommand) }
@@ -90,9 +89,9 @@ func runBatch(ctx context.Context, env Env, opts batchOptions) error {
 	if err != nil {
 		return err
 	}
-	wb, err := workbook.ReadFile(opts.Werkboek)
+	wb, err := readWorkbook(opts.Werkboek)
 	if err != nil {
-		return inputError("%v", err)
+		return err
 	}
 	// An error that belongs to no dossier (a missing sheet or column, a
 	// row without a Dossiernummer) could concern any of them: render none.

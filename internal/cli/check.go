@@ -12,7 +12,6 @@ import (
 	"github.com/poortwachter/poortwachter/internal/dossier"
 	"github.com/poortwachter/poortwachter/internal/report"
 	"github.com/poortwachter/poortwachter/internal/rules"
-	"github.com/poortwachter/poortwachter/internal/workbook"
 )
 
 func init() { commands = append(commands, checkCommand) }
@@ -69,9 +68,9 @@ func runCheck(env Env, opts checkOptions) error {
 	if opts.Format == "xlsx" && opts.Output == "" {
 		return usageError("--format xlsx schrijft een werkboek en vraagt om --output BESTAND")
 	}
-	wb, err := workbook.ReadFile(opts.Werkboek)
+	wb, err := readWorkbook(opts.Werkboek)
 	if err != nil {
-		return inputError("%v", err)
+		return err
 	}
 	ds, err := selectDossiers(wb.Dossiers, opts.Dossiers)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	ucli "github.com/urfave/cli/v2"
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/workbook"
 )
 
 // peildatumFlag is the --peildatum option shared by the commands that check
@@ -40,4 +41,14 @@ func workbookAt(c *ucli.Context, env Env) (string, dossier.Date, error) {
 	}
 	p, err := peildatum(c, env)
 	return path, p, err
+}
+
+// readWorkbook reads the input workbook; a file that is no readable workbook
+// is an input error (exit 2) with the reader's Dutch message.
+func readWorkbook(path string) (*workbook.Result, error) {
+	wb, err := workbook.ReadFile(path)
+	if err != nil {
+		return nil, inputError("%v", err)
+	}
+	return wb, nil
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/poortwachter/poortwachter/internal/batch"
 	"github.com/poortwachter/poortwachter/internal/document"
 	"github.com/poortwachter/poortwachter/internal/dossier"
-	"github.com/poortwachter/poortwachter/internal/workbook"
 )
 
 func init() { commands = append(commands, renderCommand) }
@@ -114,9 +113,9 @@ func runRender(c *ucli.Context, env Env, opts renderOptions) error {
 	if err != nil {
 		return err
 	}
-	wb, err := workbook.ReadFile(opts.Werkboek)
+	wb, err := readWorkbook(opts.Werkboek)
 	if err != nil {
-		return inputError("%v", err)
+		return err
 	}
 	var d *dossier.Dossier
 	nummers := make([]string, len(wb.Dossiers))

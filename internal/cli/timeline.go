@@ -9,7 +9,6 @@ import (
 
 	"github.com/poortwachter/poortwachter/internal/report"
 	"github.com/poortwachter/poortwachter/internal/rules"
-	"github.com/poortwachter/poortwachter/internal/workbook"
 )
 
 func init() { commands = append(commands, timelineCommand) }
@@ -39,9 +38,9 @@ func timelineCommand(env Env) *ucli.Command {
 			if id == "" {
 				return usageError("--dossier ontbreekt; gebruik: poortwachter %s", c.Command.UsageText)
 			}
-			wb, err := workbook.ReadFile(path)
+			wb, err := readWorkbook(path)
 			if err != nil {
-				return inputError("%v", err)
+				return err
 			}
 			ds, err := selectDossiers(wb.Dossiers, []string{id})
 			if err != nil {

@@ -33,9 +33,9 @@ func validateCommand(env Env) *ucli.Command {
 }
 
 func runValidate(env Env, path string) error {
-	wb, err := workbook.ReadFile(path)
+	wb, err := readWorkbook(path)
 	if err != nil {
-		return inputError("%v", err)
+		return err
 	}
 	if err := writeValidation(env.Stdout, wb); err != nil {
 		return fmt.Errorf("uitvoer schrijven: %w", err)
