@@ -1,5 +1,11 @@
 package workbook
 
+import (
+	"strings"
+
+	"github.com/poortwachter/poortwachter/internal/dossier"
+)
+
 // ColumnKind says what a column holds, so the reader knows how to parse a
 // cell and the writer knows which format and drop-down list to give it.
 type ColumnKind int
@@ -116,4 +122,22 @@ func SheetByName(name string) *Sheet {
 		}
 	}
 	return nil
+}
+
+// SameName reports whether a header or sheet name found in a workbook names
+// the contract's name: case-insensitively, surrounding white space trimmed
+// and inner white space collapsed (the reading rule of the contract).
+func SameName(found, contract string) bool {
+	return strings.EqualFold(dossier.NormalizeSpace(found), contract)
+}
+
+// ColumnIndex returns the index in s.Columns of the column a header found in
+// a workbook names, or -1.
+func (s *Sheet) ColumnIndex(header string) int {
+	for i, c := range s.Columns {
+		if SameName(header, c.Header) {
+			return i
+		}
+	}
+	return -1
 }

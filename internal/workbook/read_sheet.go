@@ -136,7 +136,7 @@ func (r *reader) matchSheets() map[string]string {
 		}
 		matched := false
 		for _, spec := range Contract {
-			if strings.EqualFold(dossier.NormalizeSpace(name), spec.Name) {
+			if SameName(name, spec.Name) {
 				if _, dup := present[spec.Name]; !dup {
 					present[spec.Name] = name
 					matched = true
@@ -245,11 +245,8 @@ func (r *reader) mapHeader(t *table, cells []string) bool {
 			continue
 		}
 		var col *Column
-		for j := range t.spec.Columns {
-			if strings.EqualFold(h, t.spec.Columns[j].Header) {
-				col = &t.spec.Columns[j]
-				break
-			}
+		if j := t.spec.ColumnIndex(h); j >= 0 {
+			col = &t.spec.Columns[j]
 		}
 		place := t.name + "!" + r.colName(i) + strconv.Itoa(t.headerRow)
 		switch {

@@ -3,8 +3,6 @@ package workbook
 import (
 	"fmt"
 	"strings"
-
-	"github.com/poortwachter/poortwachter/internal/dossier"
 )
 
 // ParseRowsText reads workbook content kept as readable text: a txtar
@@ -56,12 +54,7 @@ func headerIndex(sh *Sheet, headers []string) ([]int, error) {
 	index := make([]int, len(headers))
 	seen := map[int]bool{}
 	for i, h := range headers {
-		index[i] = -1
-		for c, col := range sh.Columns {
-			if strings.EqualFold(dossier.NormalizeSpace(h), col.Header) {
-				index[i] = c
-			}
-		}
+		index[i] = sh.ColumnIndex(h)
 		if index[i] < 0 {
 			return nil, fmt.Errorf("onbekende kolom %q in tabblad %s", h, sh.Name)
 		}
