@@ -28,12 +28,15 @@ type Dossier struct {
 	EersteZiektedag Date
 	DatumHersteld   Date // zero while still sick
 
-	Reintegratiedoel      string
-	Contactafspraken      string
-	MotiveringGeenSpoor2  string
-	OordeelArbeidsrelatie string
-	PassendWerk           string // Passend werk bij werkgever
-	VisieWerknemer        string
+	Reintegratiedoel     string
+	Contactafspraken     string
+	MotiveringGeenSpoor2 string
+	// HerbeoordelingGeenSpoor2 is the date until which the motivation for
+	// no spoor 2 holds; zero when not given.
+	HerbeoordelingGeenSpoor2 Date
+	OordeelArbeidsrelatie    string
+	PassendWerk              string // Passend werk bij werkgever
+	VisieWerknemer           string
 
 	// EindeWachttijdVerlengdTot is the end of the waiting time after a
 	// voluntary extension (WIA art. 24); zero when not extended.
@@ -62,7 +65,12 @@ type Document struct {
 	GetekendWerkgever bool
 	GetekendWerknemer bool
 	Samenvatting      string
-	Plaats            string // the cell of Datum, e.g. "Documenten!C7"
+	FunctieOpsteller  string // the function of OpgesteldDoor
+	// VisieWerkgever and VisieWerknemer are the views of the parties as
+	// recorded in a plan, bijstelling or eerstejaarsevaluatie.
+	VisieWerkgever string
+	VisieWerknemer string
+	Plaats         string // the cell of Datum, e.g. "Documenten!C7"
 }
 
 // Activity is one activity of the plan van aanpak.
@@ -74,6 +82,7 @@ type Activity struct {
 	Start, Eind       Date
 	Status            ActivityStatus
 	Resultaat         string
+	RedenEinde        RedenEinde
 	Plaats            string // the cell of Activiteit
 }
 
@@ -129,6 +138,7 @@ const (
 	Reintegratieverslag
 	WIAAanvraag
 	VoortgangsrapportageSpoor2
+	Zoekprofiel
 )
 
 var soortNames = [...]string{
@@ -147,12 +157,13 @@ var soortNames = [...]string{
 	Reintegratieverslag:        "Re-integratieverslag",
 	WIAAanvraag:                "WIA-aanvraag",
 	VoortgangsrapportageSpoor2: "Voortgangsrapportage spoor 2",
+	Zoekprofiel:                "Zoekprofiel",
 }
 
 // Soorten lists every document kind in dossier order.
 func Soorten() []Soort {
 	out := make([]Soort, 0, len(soortNames)-1)
-	for s := Ziekmelding; s <= VoortgangsrapportageSpoor2; s++ {
+	for s := Ziekmelding; s <= Zoekprofiel; s++ {
 		out = append(out, s)
 	}
 	return out
@@ -160,7 +171,7 @@ func Soorten() []Soort {
 
 // String returns the Dutch name of s as written in the workbook.
 func (s Soort) String() string {
-	if s < Ziekmelding || s > VoortgangsrapportageSpoor2 {
+	if s < Ziekmelding || s > Zoekprofiel {
 		return "onbekend"
 	}
 	return soortNames[s]
@@ -212,6 +223,58 @@ func ParseActivityStatus(v string) (ActivityStatus, bool) {
 		}
 	}
 	return StatusOnbekend, false
+}
+
+// RedenEinde is why an activity ended (column Reden einde).
+type RedenEinde int
+
+// The closing reasons of the workbook contract; RedenOnbekend when empty.
+const (
+	RedenOnbekend RedenEinde = iota
+	// Plaatsing: work was found, in spoor 1 or spoor 2.
+	Plaatsing
+	// RedenHersteld: the employee recovered.
+	RedenHersteld
+	// GeenBenutbareMogelijkheden: the bedrijfsarts finds no usable capacity.
+	GeenBenutbareMogelijkheden
+	// Overbelasting: stopped because the employee was overloaded.
+	Overbelasting
+	// Anders: any other reason.
+	Anders
+)
+
+var redenNames = [...]string{"", "Plaatsing", "Hersteld", "Geen benutbare mogelijkheden", "Overbelasting", "Anders"}
+
+// RedenenEinde lists the closing reasons a workbook may name.
+func RedenenEinde() []RedenEinde {
+	return []RedenEinde{Plaatsing, RedenHersteld, GeenBenutbareMogelijkheden, Overbelasting, Anders}
+}
+
+// String returns the Dutch name of r ("" when unknown).
+func (r RedenEinde) String() string {
+	if r < 0 || int(r) >= len(redenNames) {
+		return ""
+	}
+	return redenNames[r]
+}
+
+// Closes reports whether an activity that ended for reason r closes the
+// re-integration obligation: work found, recovery, or no usable capacity.
+// Overload does not: it calls for an adjusted plan, not a dropped spoor.
+func (r RedenEinde) Closes() bool {
+	return r == Plaatsing || r == RedenHersteld || r == GeenBenutbareMogelijkheden
+}
+
+// ParseRedenEinde matches a workbook value case-insensitively, with white
+// space collapsed.
+func ParseRedenEinde(v string) (RedenEinde, bool) {
+	v = NormalizeSpace(v)
+	for _, r := range RedenenEinde() {
+		if strings.EqualFold(v, r.String()) {
+			return r, true
+		}
+	}
+	return RedenOnbekend, false
 }
 
 // NormalizeSpace trims s and collapses inner runs of white space to one

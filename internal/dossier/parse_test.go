@@ -131,3 +131,27 @@ func TestNormalizeLoonheffingennummer(t *testing.T) {
 		}
 	}
 }
+
+func TestParseRedenEinde(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   RedenEinde
+		ok     bool
+		closes bool
+	}{
+		{"Plaatsing", Plaatsing, true, true},
+		{"  hersteld ", RedenHersteld, true, true},
+		{"geen  BENUTBARE mogelijkheden", GeenBenutbareMogelijkheden, true, true},
+		{"Overbelasting", Overbelasting, true, false},
+		{"anders", Anders, true, false},
+		{"", RedenOnbekend, false, false},
+		{"Overbelast", RedenOnbekend, false, false},
+	}
+	for _, tt := range tests {
+		got, ok := ParseRedenEinde(tt.in)
+		if got != tt.want || ok != tt.ok || got.Closes() != tt.closes {
+			t.Errorf("ParseRedenEinde(%q) = %v (%q), %v, closes %v; want %v, %v, closes %v",
+				tt.in, got, got, ok, got.Closes(), tt.want, tt.ok, tt.closes)
+		}
+	}
+}
