@@ -266,3 +266,21 @@ func TestReadFixturesAlike(t *testing.T) {
 		}
 	}
 }
+
+// TestReadWithoutNewColumns reads a copy of the example workbook as it was
+// before the columns of issue 8 (Herbeoordeling geen spoor 2, Functie
+// opsteller, Visie werkgever, Visie werknemer, Reden einde) joined the
+// contract. Its golden was written by the reader of that time: a workbook
+// without the new optional columns must read exactly as before, without a
+// word about them.
+func TestReadWithoutNewColumns(t *testing.T) {
+	const name = "voorbeeld-zonder-nieuwe-kolommen"
+	res, err := ReadFile(filepath.Join("testdata", name+".xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) != 0 {
+		t.Errorf("problems reading %s.xlsx, want none:\n%s", name, dumpResult(res))
+	}
+	checkGolden(t, name, dumpResult(res))
+}
