@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -112,7 +113,7 @@ func TestWriteTemplateContract(t *testing.T) {
 					KindJaNee:  `"Ja,Nee"`,
 					KindSpoor:  `"1,2"`,
 					KindStatus: `"Gepland,Lopend,Afgerond,Gestopt"`,
-					KindSoort:  "Lijsten!$A$1:$A$15",
+					KindSoort:  fmt.Sprintf("Lijsten!$A$1:$A$%d", len(dossier.Soorten())),
 				}[col.Kind]
 				if got := lists[name]; got != wantList {
 					t.Errorf("column %s (%s): drop-down %q, want %q", name, col.Header, got, wantList)
