@@ -206,7 +206,7 @@ func (g *generator) dossier(i int, rows map[string][][]any) {
 		"MBO-4; jarenlange ervaring in het vak", g.pick(werkgevers), "Middelgroot bedrijf",
 		fmt.Sprintf("%09dL01", g.rng.IntN(1_000_000_000)), cm, arts, "Arbodienst Voorbeeld", "P. de Graaf",
 		"Re-integratiebureau Voorbeeld", d, h, "Duurzame terugkeer in passend werk",
-		"Elke twee weken contact met de casemanager", motivering, "Goed; geen conflict",
+		"Elke twee weken contact met de casemanager", motivering, "", "Goed; geen conflict",
 		"Tijdelijk aangepast werk mogelijk", "Ik wil graag weer aan het werk.", "",
 	})
 	rows[workbook.SheetZiekteperiodes] = append(rows[workbook.SheetZiekteperiodes], periods...)

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
@@ -19,6 +20,7 @@ const (
 	KindSoort                                 // a document kind (dossier.Soort)
 	KindSpoor                                 // 1 or 2
 	KindStatus                                // an activity state (dossier.ActivityStatus)
+	KindRedenEinde                            // why an activity ended (dossier.RedenEinde)
 	KindBSN                                   // nine digits, 11-proef
 	KindLoonheffingennummer                   // 123456789L01
 )
@@ -75,6 +77,7 @@ var Contract = []Sheet{
 		{"Re-integratiedoel", false, KindText, "Het doel van de re-integratie, zoals afgesproken in het plan van aanpak."},
 		{"Contactafspraken", false, KindText, "Afspraken over contact tussen werkgever en werknemer tijdens het verzuim."},
 		{"Motivering geen spoor 2", false, KindText, "Als er geen spoor 2 is ingezet: waarom niet."},
+		{"Herbeoordeling geen spoor 2", false, KindDate, "Bij een Motivering geen spoor 2: tot wanneer die motivering geldt (dd-mm-jjjj); daarna wordt opnieuw beoordeeld of spoor 2 nodig is. Leeg: de motivering geldt tot uiterlijk 13 weken na de eerstejaarsevaluatie."},
 		{"Oordeel arbeidsrelatie", false, KindText, "Oordeel over de arbeidsrelatie (bijvoorbeeld een arbeidsconflict), als dat speelt."},
 		{"Passend werk bij werkgever", false, KindText, "Is er passend werk bij de eigen werkgever, en zo ja welk."},
 		{"Visie werknemer", false, KindText, "De visie van de werknemer op de re-integratie, in eigen woorden."},
@@ -93,6 +96,9 @@ var Contract = []Sheet{
 		{"Getekend werkgever", false, KindJaNee, "Ja als de werkgever het document heeft ondertekend; leeg is Nee."},
 		{"Getekend werknemer", false, KindJaNee, "Ja als de werknemer het document heeft ondertekend; leeg is Nee."},
 		{"Samenvatting", false, KindText, "Korte samenvatting van de inhoud. Geen medische gegevens: alleen beperkingen en mogelijkheden."},
+		{"Functie opsteller", false, KindText, "Functie van wie het document heeft opgesteld, bijvoorbeeld casemanager, bedrijfsarts of arbeidsdeskundige."},
+		{"Visie werkgever", false, KindText, "De visie van de werkgever op de re-integratie, zoals in het document vastgelegd. Sinds 1 juli 2023 verplicht in het plan van aanpak, de bijstelling daarvan en de eerstejaarsevaluatie."},
+		{"Visie werknemer", false, KindText, "De visie van de werknemer op de re-integratie, zoals in het document vastgelegd. Sinds 1 juli 2023 verplicht in het plan van aanpak, de bijstelling daarvan en de eerstejaarsevaluatie."},
 	}},
 	{Name: SheetActiviteiten, Required: false, Columns: []Column{
 		{ColDossiernummer, true, KindText, "Dossiernummer uit het tabblad Dossiers."},
@@ -104,6 +110,7 @@ var Contract = []Sheet{
 		{"Eind", false, KindDate, "(Geplande) einddatum (dd-mm-jjjj)."},
 		{"Status", false, KindStatus, "Stand van zaken; kies uit Gepland, Lopend, Afgerond of Gestopt."},
 		{"Resultaat", false, KindText, "Wat de activiteit heeft opgeleverd."},
+		{"Reden einde", false, KindRedenEinde, redenEindeComment()},
 	}},
 	{Name: SheetSollicitaties, Required: false, Columns: []Column{
 		{ColDossiernummer, true, KindText, "Dossiernummer uit het tabblad Dossiers."},
@@ -112,6 +119,39 @@ var Contract = []Sheet{
 		{"Functie", false, KindText, "Op welke functie is gesolliciteerd."},
 		{"Resultaat", false, KindText, "Uitkomst, bijvoorbeeld uitgenodigd, afgewezen of aangenomen."},
 	}},
+}
+
+// redenEindeComment explains Reden einde, naming the reasons from the
+// domain so the comment cannot drift from what the rules weigh.
+func redenEindeComment() string {
+	var closing []dossier.RedenEinde
+	for _, r := range dossier.RedenenEinde() {
+		if r.Closes() {
+			closing = append(closing, r)
+		}
+	}
+	return "Waarom de activiteit is beëindigd; kies uit " + orList(dossier.RedenenEinde()) + ". " +
+		"Alleen " + andList(closing) + " sluiten spoor 2 af; na " + dossier.Overbelasting.String() +
+		" hoort binnen 14 dagen een bijgesteld plan van aanpak. Telt pas mee als Eind is ingevuld."
+}
+
+// orList and andList join names the Dutch way: "a, b of c", "a, b en c".
+func orList[T fmt.Stringer](vs []T) string  { return joinLast(vs, " of ") }
+func andList[T fmt.Stringer](vs []T) string { return joinLast(vs, " en ") }
+
+func joinLast[T fmt.Stringer](vs []T, last string) string {
+	var b strings.Builder
+	for i, v := range vs {
+		switch {
+		case i == 0:
+		case i == len(vs)-1:
+			b.WriteString(last)
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(v.String())
+	}
+	return b.String()
 }
 
 // SheetByName returns the contract sheet called name (exact), or nil.

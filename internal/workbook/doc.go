@@ -17,7 +17,8 @@ var kindNames = map[ColumnKind]string{
 	KindJaNee:               "Ja/Nee",
 	KindSoort:               "soort document (lijst)",
 	KindSpoor:               "1 of 2",
-	KindStatus:              "Gepland, Lopend, Afgerond of Gestopt",
+	KindStatus:              orList(dossier.ActivityStatuses()),
+	KindRedenEinde:          orList(dossier.RedenenEinde()),
 	KindBSN:                 "BSN (9 cijfers, 11-proef)",
 	KindLoonheffingennummer: "123456789L01",
 }
@@ -43,7 +44,7 @@ func Markdown(w io.Writer) error {
 			"en tekst in de vorm " + dossier.DateFormats + ". Al het andere is een fout; er wordt nooit gegokt. " +
 			"Van een formule wordt de opgeslagen uitkomst gelezen; een formule zonder uitkomst is een fout.",
 		"Ja/Nee: `Ja`, `Nee`, `J`, `N`, `Yes`, `No`, `TRUE`, `FALSE`, `1`, `0`, `X` (= ja); leeg = nee.",
-		"Keuzelijsten (Soort, Spoor, Status) worden herkend ongeacht hoofdletters.",
+		"Keuzelijsten (Soort, Spoor, Status, Reden einde) worden herkend ongeacht hoofdletters.",
 		"Een rij op een ander tabblad met een Dossiernummer dat niet op `Dossiers` staat, is een fout.",
 		"Ziekteperiodes van één dossier mogen elkaar niet overlappen, de eerste begint op de eerste ziektedag, " +
 			"en een onderbreking van 28 dagen of meer is een fout (dat is een nieuw ziektegeval: een apart dossier). " +

@@ -132,10 +132,11 @@ func parseText(raw string) string {
 	return s
 }
 
-// soortList and statusList name the allowed values in messages.
+// soortList, statusList and redenList name the allowed values in messages.
 var (
 	soortList  = joinNames(dossier.Soorten())
 	statusList = joinNames(dossier.ActivityStatuses())
+	redenList  = joinNames(dossier.RedenenEinde())
 )
 
 func parseSoortCell(raw string) (dossier.Soort, error) {
@@ -155,12 +156,25 @@ func parseStatusCell(raw string) (dossier.ActivityStatus, error) {
 	return 0, fmt.Errorf("verwacht een status uit de lijst (%s), gevonden %q", statusList, raw)
 }
 
-func joinNames[T fmt.Stringer](vs []T) string {
-	names := make([]string, len(vs))
-	for i, v := range vs {
-		names[i] = v.String()
+func parseRedenEindeCell(raw string) (dossier.RedenEinde, error) {
+	if strings.TrimSpace(raw) == "" {
+		return dossier.RedenOnbekend, nil
 	}
-	return strings.Join(names, ", ")
+	if r, ok := dossier.ParseRedenEinde(raw); ok {
+		return r, nil
+	}
+	return 0, fmt.Errorf("verwacht een reden einde uit de lijst (%s), gevonden %q", redenList, raw)
+}
+
+func joinNames[T fmt.Stringer](vs []T) string { return strings.Join(names(vs), ", ") }
+
+// names returns the String of every value.
+func names[T fmt.Stringer](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.String()
+	}
+	return out
 }
 
 // fmtNumber writes a number the Dutch way, with a decimal comma.

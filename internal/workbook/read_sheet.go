@@ -491,6 +491,7 @@ func (r *reader) readDossiers(rec *record) {
 		Reintegratiedoel:          rec.text("Re-integratiedoel"),
 		Contactafspraken:          rec.text("Contactafspraken"),
 		MotiveringGeenSpoor2:      rec.text("Motivering geen spoor 2"),
+		HerbeoordelingGeenSpoor2:  rec.date("Herbeoordeling geen spoor 2"),
 		OordeelArbeidsrelatie:     rec.text("Oordeel arbeidsrelatie"),
 		PassendWerk:               rec.text("Passend werk bij werkgever"),
 		VisieWerknemer:            rec.text("Visie werknemer"),
@@ -538,6 +539,9 @@ func (r *reader) readDocumenten(rec *record) {
 		GetekendWerkgever: rec.janee("Getekend werkgever"),
 		GetekendWerknemer: rec.janee("Getekend werknemer"),
 		Samenvatting:      rec.text("Samenvatting"),
+		FunctieOpsteller:  rec.text("Functie opsteller"),
+		VisieWerkgever:    rec.text("Visie werkgever"),
+		VisieWerknemer:    rec.text("Visie werknemer"),
 		Plaats:            rec.cell("Datum"),
 	}
 	if d != nil {
@@ -556,6 +560,7 @@ func (r *reader) readActiviteiten(rec *record) {
 		Eind:              rec.date("Eind"),
 		Status:            parsed(rec, "Status", parseStatusCell),
 		Resultaat:         rec.text("Resultaat"),
+		RedenEinde:        parsed(rec, "Reden einde", parseRedenEindeCell),
 		Plaats:            rec.cell("Activiteit"),
 	}
 	if !a.Start.IsZero() && !a.Eind.IsZero() && a.Eind.Before(a.Start) {

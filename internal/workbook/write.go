@@ -270,6 +270,12 @@ func setCell(f *excelize.File, st styles, sheet, cell string, kind ColumnKind, t
 			return 0, fmt.Errorf("onbekende status %q", text)
 		}
 		text = s.String()
+	case KindRedenEinde:
+		r, ok := dossier.ParseRedenEinde(text)
+		if !ok {
+			return 0, fmt.Errorf("onbekende reden einde %q", text)
+		}
+		text = r.String()
 	case KindBSN:
 		v, err := dossier.NormalizeBSN(text)
 		if err != nil {
@@ -311,14 +317,15 @@ func addValidation(f *excelize.File, sheet, col string, c Column, last int) erro
 		}
 		dv.SetError(excelize.DataValidationErrorStyleStop, "Onbekend spoor", "Kies 1 (eigen werkgever) of 2 (andere werkgever).")
 	case KindStatus:
-		var names []string
-		for _, s := range dossier.ActivityStatuses() {
-			names = append(names, s.String())
-		}
-		if err := dv.SetDropList(names); err != nil {
+		if err := dv.SetDropList(names(dossier.ActivityStatuses())); err != nil {
 			return err
 		}
-		dv.SetError(excelize.DataValidationErrorStyleStop, "Onbekende status", "Kies Gepland, Lopend, Afgerond of Gestopt.")
+		dv.SetError(excelize.DataValidationErrorStyleStop, "Onbekende status", "Kies "+orList(dossier.ActivityStatuses())+".")
+	case KindRedenEinde:
+		if err := dv.SetDropList(names(dossier.RedenenEinde())); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, "Onbekende reden", "Kies "+orList(dossier.RedenenEinde())+".")
 	case KindJaNee:
 		if err := dv.SetDropList([]string{"Ja", "Nee"}); err != nil {
 			return err

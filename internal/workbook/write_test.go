@@ -110,10 +110,11 @@ func TestWriteTemplateContract(t *testing.T) {
 			for i, col := range sh.Columns {
 				name, _ := excelize.ColumnNumberToName(i + 1)
 				wantList := map[ColumnKind]string{
-					KindJaNee:  `"Ja,Nee"`,
-					KindSpoor:  `"1,2"`,
-					KindStatus: `"Gepland,Lopend,Afgerond,Gestopt"`,
-					KindSoort:  fmt.Sprintf("Lijsten!$A$1:$A$%d", len(dossier.Soorten())),
+					KindJaNee:      `"Ja,Nee"`,
+					KindSpoor:      `"1,2"`,
+					KindStatus:     `"Gepland,Lopend,Afgerond,Gestopt"`,
+					KindRedenEinde: `"Plaatsing,Hersteld,Geen benutbare mogelijkheden,Overbelasting,Anders"`,
+					KindSoort:      fmt.Sprintf("Lijsten!$A$1:$A$%d", len(dossier.Soorten())),
 				}[col.Kind]
 				if got := lists[name]; got != wantList {
 					t.Errorf("column %s (%s): drop-down %q, want %q", name, col.Header, got, wantList)
@@ -181,6 +182,7 @@ func TestWriteRejectsBadCells(t *testing.T) {
 		{"bsn", Rows{SheetDossiers: {{"D1", "A", "123456789"}}}, "11-proef"},
 		{"soort", Rows{SheetDocumenten: {{"D1", "Brief", "2026-01-05"}}}, "onbekende soort document"},
 		{"spoor", Rows{SheetActiviteiten: {{"D1", "3", "x"}}}, "verwacht spoor 1 of 2"},
+		{"reden einde", Rows{SheetActiviteiten: {{"D1", "1", "x", "", "", "", "", "", "", "klaar"}}}, "Activiteiten!J2 (Reden einde): onbekende reden einde"},
 		{"janee", Rows{SheetDocumenten: {{"D1", "Evaluatie", "2026-01-05", "", "misschien"}}}, "Documenten!E2"},
 		{"number", Rows{SheetDossiers: {{"D1", "A", "", "", "", "veel"}}}, "verwacht een getal"},
 		{"sheet", Rows{"Notities": {{"x"}}}, "onbekend tabblad"},
