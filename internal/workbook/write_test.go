@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/rules"
 )
 
 func writeTemplate(t *testing.T) []byte {
@@ -242,5 +243,33 @@ func TestTemplateReadsBack(t *testing.T) {
 		len(d.Documenten) != 12 || len(d.Activiteiten) != 3 || len(d.Sollicitaties) != 2 || len(d.Ziekteperiodes) != 1 {
 		t.Errorf("example dossier read as %s from %s with %d documents, %d activities, %d applications, %d periods",
 			d.Nummer, d.EersteZiektedag, len(d.Documenten), len(d.Activiteiten), len(d.Sollicitaties), len(d.Ziekteperiodes))
+	}
+	// The plan of action shows the columns of issue 8 filled in.
+	for _, doc := range d.Documenten {
+		if doc.FunctieOpsteller == "" {
+			t.Errorf("%s %s: no Functie opsteller", doc.Soort, doc.Datum)
+		}
+		if doc.Soort == dossier.PlanVanAanpak && (doc.VisieWerkgever == "" || doc.VisieWerknemer == "") {
+			t.Errorf("%s %s: views %q and %q, want both filled in", doc.Soort, doc.Datum, doc.VisieWerkgever, doc.VisieWerknemer)
+		}
+	}
+}
+
+// TestTemplateHasNoMedicalWords keeps the example dossier of "workbook
+// new" an example to follow: no cell may hold a diagnosis, treatment or
+// medicine, as the check would flag it in a user's dossier.
+func TestTemplateHasNoMedicalWords(t *testing.T) {
+	rows, err := ParseRowsText(templateText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sh := range Contract {
+		for r, row := range rows[sh.Name] {
+			for c, text := range row {
+				if ts := rules.MedicalTerms(text); len(ts) > 0 {
+					t.Errorf("%s row %d, %s: medical words %q in %q", sh.Name, r+2, sh.Columns[c].Header, ts, text)
+				}
+			}
+		}
 	}
 }
