@@ -370,6 +370,27 @@ func (rec *record) errorf(header, format string, args ...any) {
 	rec.r.problem(p)
 }
 
+// warnf records a warning at the row's cell in column header.
+func (rec *record) warnf(header, format string, args ...any) {
+	p := dossier.Warnf(rec.cell(header), format, args...)
+	p.Dossier = rec.dossier
+	rec.r.problem(p)
+}
+
+// empty reports whether the row's cell in column header holds nothing at
+// all: no value and no formula. A missing column is empty.
+func (rec *record) empty(header string) bool {
+	c, ok := rec.col(header)
+	if !ok {
+		return true
+	}
+	if c.idx < len(rec.cells) && strings.TrimSpace(rec.cells[c.idx]) != "" {
+		return false
+	}
+	_, isFormula := rec.t.formula(rec.row, c.idx)
+	return !isFormula
+}
+
 // value returns the trimmed raw value in column header and whether there
 // is one. An empty required cell is an error, and so is a formula without
 // a cached value: a formula is never evaluated, and one written by a
@@ -566,8 +587,30 @@ func (r *reader) readActiviteiten(rec *record) {
 	if !a.Start.IsZero() && !a.Eind.IsZero() && a.Eind.Before(a.Start) {
 		rec.errorf("Eind", "Eind (%s) ligt voor Start (%s); verwacht een einddatum op of na de startdatum", a.Eind.NL(), a.Start.NL())
 	}
+	if rec.empty("Eind") {
+		warnNoEind(rec, a)
+	}
 	if d != nil {
 		d.Activiteiten = append(d.Activiteiten, a)
+	}
+}
+
+// warnNoEind warns about an activity without Eind that says it has ended:
+// the rules go by Eind, so it counts as running, and its Reden einde is
+// not used until Eind is filled in. The data stays as read.
+func warnNoEind(rec *record, a dossier.Activity) {
+	ended := a.Status == dossier.Afgerond || a.Status == dossier.Gestopt
+	reden := a.RedenEinde != dossier.RedenOnbekend
+	switch {
+	case ended && reden:
+		rec.warnf("Eind", "Eind is leeg bij een activiteit met status %s en reden einde %s; verwacht de datum waarop de activiteit is %s. "+
+			"Zonder Eind telt de activiteit als lopend en wordt de reden einde niet gebruikt", a.Status, a.RedenEinde, strings.ToLower(a.Status.String()))
+	case ended:
+		rec.warnf("Eind", "Eind is leeg bij een activiteit met status %s; verwacht de datum waarop de activiteit is %s. "+
+			"Zonder Eind telt de activiteit als lopend", a.Status, strings.ToLower(a.Status.String()))
+	case reden:
+		rec.warnf("Eind", "Eind is leeg, maar Reden einde is ingevuld (%s); verwacht de datum waarop de activiteit is beëindigd. "+
+			"De reden einde wordt pas gebruikt als Eind is ingevuld", a.RedenEinde)
 	}
 }
 
