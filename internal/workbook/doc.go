@@ -35,8 +35,12 @@ func Markdown(w io.Writer) error {
 		"schrijft een leeg werkboek met deze tabbladen, kopteksten met uitleg, keuzelijsten en één voorbeelddossier.\n\n")
 	b.WriteString("## Leesregels\n\n")
 	for _, r := range []string{
-		"De kopregel is de eerste niet-lege rij van een tabblad. Kopteksten worden herkend ongeacht hoofdletters, " +
-			"met spaties aan de randen weggelaten en meerdere spaties als één. De volgorde van de kolommen is vrij.",
+		fmt.Sprintf("De kopregel is de eerste rij, binnen de eerste %d rijen van een tabblad, die alle verplichte kolomkoppen "+
+			"van dat tabblad bevat; de rijen erboven (bijvoorbeeld een titel en een lege regel in een export) worden overgeslagen. "+
+			"Heeft geen van die rijen alle verplichte kolomkoppen, dan is de eerste niet-lege rij de kopregel en worden de "+
+			"ontbrekende kolommen gemeld. Rijnummers in meldingen zijn altijd die van het tabblad zelf.", headerSearchRows),
+		"Kopteksten worden herkend ongeacht hoofdletters, met spaties aan de randen weggelaten en meerdere spaties als één. " +
+			"De volgorde van de kolommen is vrij.",
 		"Een ontbrekend verplicht tabblad of een ontbrekende verplichte kolom is een fout. Een onbekende kolom is een waarschuwing. Lege rijen worden overgeslagen.",
 		"Elke fout of waarschuwing noemt de cel (bijvoorbeeld `Documenten!C7`), wat werd verwacht en wat werd gevonden. " +
 			"Alle problemen worden in één keer gemeld; dossiers zonder fouten worden gewoon gelezen.",

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -179,27 +180,78 @@ type sheetTable struct {
 	table
 	readRow func(*record)
 	stop    bool // no Dossiernummer column: no row can be placed
+	// While the header row is sought, the non-empty rows seen so far wait
+	// in pending (at most headerSearchRows of them); settled is set when
+	// the search is over without a row holding every required header.
+	pending []sheetRow
+	settled bool
 }
 
-// readBatch processes rows of one sheet in order: the first non-empty row
-// is the header, whose columns are mapped; every later non-empty row goes
-// to the sheet's readRow.
+// headerSearchRows is how far down a sheet the header row is sought:
+// exports often put a title and a blank line above it.
+const headerSearchRows = 20
+
+// readBatch processes rows of one sheet in order. The header row is the
+// first row among the first headerSearchRows that holds every required
+// header of the sheet; the rows above it are skipped. When no row does,
+// the first non-empty row is the header, as if none were sought, and the
+// missing columns are reported. Every later non-empty row goes to the
+// sheet's readRow.
 func (r *reader) readBatch(st *sheetTable, rows []sheetRow) {
 	t := &st.table
 	for _, row := range rows {
+		if t.headerRow == 0 && !st.settled && row.num > headerSearchRows {
+			r.settleHeader(st)
+		}
 		if st.stop {
 			return
 		}
 		if blank(row.cells) {
 			continue
 		}
-		if t.headerRow == 0 {
-			t.headerRow = row.num
-			st.stop = !r.mapHeader(t, row.cells)
-			continue
+		switch {
+		case t.headerRow != 0:
+			st.readRow(&record{r: r, t: t, row: row.num, cells: row.cells})
+		case st.settled || t.spec.holdsRequired(row.cells):
+			st.pending = nil
+			r.takeHeader(st, row)
+		default:
+			st.pending = append(st.pending, row)
 		}
-		st.readRow(&record{r: r, t: t, row: row.num, cells: row.cells})
 	}
+}
+
+// settleHeader ends the search for the header row when no row held every
+// required header: the first non-empty row seen is the header after all,
+// and the rows that waited behind it are read.
+func (r *reader) settleHeader(st *sheetTable) {
+	pending := st.pending
+	st.pending, st.settled = nil, true
+	if len(pending) == 0 {
+		return
+	}
+	r.takeHeader(st, pending[0])
+	for _, row := range pending[1:] {
+		if st.stop {
+			return
+		}
+		st.readRow(&record{r: r, t: &st.table, row: row.num, cells: row.cells})
+	}
+}
+
+func (r *reader) takeHeader(st *sheetTable, row sheetRow) {
+	st.headerRow = row.num
+	st.stop = !r.mapHeader(&st.table, row.cells)
+}
+
+// holdsRequired reports whether cells name every required column of s.
+func (s *Sheet) holdsRequired(cells []string) bool {
+	for _, c := range s.Columns {
+		if c.Required && !slices.ContainsFunc(cells, func(h string) bool { return SameName(h, c.Header) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // finishSheet ends a sheet: a reading error makes the workbook unreadable;
@@ -207,6 +259,9 @@ func (r *reader) readBatch(st *sheetTable, rows []sheetRow) {
 func (r *reader) finishSheet(st *sheetTable, s *sheetStream) error {
 	if s.err != nil {
 		return fmt.Errorf("%s is beschadigd: tabblad %s kan niet worden gelezen (%v)", r.name, s.sheet, s.err)
+	}
+	if st.headerRow == 0 && !st.settled {
+		r.settleHeader(st)
 	}
 	if st.headerRow == 0 {
 		r.problem(dossier.Warnf(s.sheet, "tabblad %s is leeg; verwacht een kopregel met %s", s.sheet, headerList(s.spec)))
