@@ -44,11 +44,20 @@ clean:
 	rm -rf bin out
 
 # The example workbooks, generated from fixtures/voorbeeld.txtar (see
-# fixtures/README.md). fixtures-libreoffice re-makes the LibreOffice copy;
-# it needs soffice and is not part of fixtures, so the copy stays as saved.
-.PHONY: fixtures fixtures-libreoffice
+# fixtures/README.md). fixtures-copies re-makes the copies written by other
+# programs (LibreOffice, openpyxl, an HR export) from fixtures/voorbeeld.xlsx;
+# run it after every change to the example. It needs soffice and openpyxl
+# (Debian: libreoffice-calc-nogui, python3-openpyxl) and is not part of
+# fixtures, so the copies stay as saved.
+PYTHON ?= /usr/bin/python3
+.PHONY: fixtures fixtures-copies fixtures-libreoffice fixtures-openpyxl
 fixtures:
 	$(GO) run ./fixtures/gen
+
+fixtures-copies: fixtures-libreoffice fixtures-openpyxl
+
+fixtures-openpyxl: fixtures
+	$(PYTHON) fixtures/gen/export.py fixtures
 
 fixtures-libreoffice: fixtures
 	rm -rf /tmp/poortwachter-lo && mkdir -p /tmp/poortwachter-lo

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -241,9 +242,12 @@ func TestReadTemplate(t *testing.T) {
 }
 
 // TestReadFixturesAlike reads the example workbook as saved by different
-// programs and date systems: what is read must be the same.
+// programs and date systems: what is read must be the same. The HR-export
+// copy holds the same dossiers in other cells; fixtures/gen compares it
+// with the places set aside.
 func TestReadFixturesAlike(t *testing.T) {
 	files, _ := filepath.Glob("../../fixtures/voorbeeld*.xlsx")
+	files = slices.DeleteFunc(files, func(f string) bool { return strings.HasSuffix(f, "-export.xlsx") })
 	if len(files) < 2 {
 		t.Skip("fewer than two example workbooks in fixtures/")
 	}
