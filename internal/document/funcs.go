@@ -73,16 +73,8 @@ var ourFuncs = template.FuncMap{
 	"hoofdletter":  hoofdletter,
 }
 
-var maanden = [...]string{"januari", "februari", "maart", "april", "mei", "juni", "juli",
-	"augustus", "september", "oktober", "november", "december"}
-
 // datum formats d the Dutch way, "3 maart 2026"; the zero date gives "".
-func datum(d dossier.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return fmt.Sprintf("%d %s %d", d.Day(), maanden[d.Month()-1], d.Year())
-}
+func datum(d dossier.Date) string { return d.Lang() }
 
 // datumKort formats d as "03-03-2026"; the zero date gives "".
 func datumKort(d dossier.Date) string { return d.NL() }

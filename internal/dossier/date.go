@@ -77,6 +77,18 @@ func (d Date) NL() string {
 	return d.t.Format("02-01-2006")
 }
 
+var maanden = [...]string{"januari", "februari", "maart", "april", "mei", "juni", "juli",
+	"augustus", "september", "oktober", "november", "december"}
+
+// Lang formats d the way Dutch prose writes it, "3 maart 2026"; the zero
+// date gives "".
+func (d Date) Lang() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d %s %d", d.Day(), maanden[d.Month()-1], d.Year())
+}
+
 // MinDate returns the earliest non-zero date of ds, or the zero date.
 func MinDate(ds ...Date) Date {
 	var m Date
