@@ -72,9 +72,11 @@ func TestCheckColor(t *testing.T) {
 
 // TestTimelineGolden compares timeline's text and iCalendar output for
 // dossiers that each show something: samentelling (D-008), lateness and a
-// missing step (D-006), recovery (D-007), an extended waiting time (D-009).
+// missing step (D-006), recovery (D-007), an extended waiting time (D-009),
+// a motivated exception with its reassessment date (D-003), spoor 2 that
+// stopped (D-005) and an overload answered by an adjusted plan (D-011).
 func TestTimelineGolden(t *testing.T) {
-	for _, id := range []string{"D-006", "D-007", "D-008", "D-009"} {
+	for _, id := range []string{"D-003", "D-005", "D-006", "D-007", "D-008", "D-009", "D-011"} {
 		t.Run(id, func(t *testing.T) {
 			ics := filepath.Join(t.TempDir(), id+".ics")
 			code, stdout, stderr := runIn(false, func(string) string { return "" },

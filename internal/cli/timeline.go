@@ -115,13 +115,26 @@ func writeTimeline(w *bytes.Buffer, r rules.Result) {
 		mark()
 	}
 
+	var problems []rules.Finding
+	for _, f := range r.Bevindingen {
+		if f.Status.Problem() {
+			problems = append(problems, f)
+		}
+	}
+	if len(problems) > 0 {
+		fmt.Fprintf(w, "\nAandachtspunten\n")
+		for _, f := range problems {
+			fmt.Fprintf(w, "  %s (%s, %s): %s\n", f.Titel, f.Status, f.Ernst, f.Toelichting)
+		}
+	}
+
 	fmt.Fprintf(w, "\nVolgende stappen\n")
 	next := rules.Next(r)
 	if len(next) == 0 {
 		fmt.Fprintf(w, "  Geen open termijnen.\n")
 	}
 	for _, e := range next {
-		fmt.Fprintf(w, "  %s  week %3d  %s (%s)\n", e.Datum.NL(), e.Week, e.Titel, inDays(e.Datum.DaysSince(r.Peildatum)))
+		fmt.Fprintf(w, "  %s  week %3d  %s (%s)\n", e.Datum.NL(), e.Week, e.Stap, inDays(e.Datum.DaysSince(r.Peildatum)))
 	}
 }
 

@@ -64,7 +64,7 @@ func Overzicht(v *View) *Doc {
 		findings.Rows = append(findings.Rows, [][]Span{
 			text(f.Titel),
 			text(string(f.Ernst)),
-			{{Text: statusTekst(f.Status), Bold: isProblem(f.Status)}},
+			{{Text: statusTekst(f.Status), Bold: f.Status.Problem()}},
 			text(f.UitersteDatum.NL()),
 			text(f.Datum.NL()),
 			text(f.Toelichting),
@@ -102,19 +102,11 @@ func Overzicht(v *View) *Doc {
 	} else {
 		var items [][]Span
 		for _, e := range next {
-			items = append(items, []Span{{Text: e.Datum.NL(), Bold: true}, {Text: " (week " + strconv.Itoa(e.Week) + "): " + e.Titel}})
+			items = append(items, []Span{{Text: e.Datum.NL(), Bold: true}, {Text: " (week " + strconv.Itoa(e.Week) + "): " + e.Stap}})
 		}
 		add(Block{Kind: List, Items: items})
 	}
 	return doc
-}
-
-func isProblem(s rules.Status) bool {
-	switch s {
-	case rules.TeLaat, rules.Ontbreekt, rules.Verouderd, rules.Gebrekkig:
-		return true
-	}
-	return false
 }
 
 func statusOrEmpty(s rules.Status) string {

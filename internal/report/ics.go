@@ -52,9 +52,12 @@ func ICS(w io.Writer, result rules.Result, events []rules.Event) error {
 	return bw.Flush()
 }
 
-// eventSummary names the event for a calendar: "Uiterste datum
-// probleemanalyse".
+// eventSummary names the event for a calendar: the step to take ("Spoor 2
+// hervatten"), or else "Uiterste datum probleemanalyse".
 func eventSummary(e rules.Event) string {
+	if e.Stap != "" {
+		return e.Stap
+	}
 	t := e.Titel
 	if rest, ok := strings.CutPrefix(t, "Uiterste datum: "); ok {
 		t = "Uiterste datum " + lowerFirst(rest)

@@ -107,8 +107,8 @@ func TestICS(t *testing.T) {
 		"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//poortwachter//poortwachter//NL", "CALSCALE:GREGORIAN",
 		"UID:probleemanalyse-D-001-20260215@poortwachter",
 		"DTSTART;VALUE=DATE:20260215", "DTEND;VALUE=DATE:20260216",
-		"SUMMARY:Uiterste datum probleemanalyse — dossier D-001",
-		"SUMMARY:Uiterste datum WIA-aanvraag — dossier D-001",
+		"SUMMARY:Probleemanalyse laten opstellen — dossier D-001",
+		"SUMMARY:WIA-aanvraag indienen — dossier D-001",
 		"END:VCALENDAR",
 	} {
 		if !containsLine(cal, want) {

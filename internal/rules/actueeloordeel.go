@@ -12,14 +12,14 @@ const ActueelOordeelMaxAge = 91
 
 var actueelOordeel = &Rule{
 	ID:    "actueel-oordeel",
+	Stap:  "Actueel oordeel laten opstellen",
 	Titel: "Actueel oordeel bedrijfsarts",
 	Ernst: Vereist,
 	Wat: "Document Actueel oordeel van de bedrijfsarts; het laatste telt. Gedateerd voor de RIV-termijn − 91 dagen: " +
 		"verouderd; anders na de (eerste) eindevaluatie: gebrekkig; anders na de RIV-termijn: te laat (in die volgorde).",
-	Termijn:  "de uiterste datum van het re-integratieverslag",
-	Bron:     "Regeling procesgang art. 6 lid 1 sub j-k; Werkwijzer Poortwachter: opgesteld vóór de eindevaluatie",
-	Deadline: rivDeadline,
-	Decide:   decideActueelOordeel,
+	Termijn: "de uiterste datum van het re-integratieverslag",
+	Bron:    "Regeling procesgang art. 6 lid 1 sub j-k; Werkwijzer Poortwachter: opgesteld vóór de eindevaluatie",
+	Decide:  decideActueelOordeel,
 }
 
 // decideActueelOordeel judges the latest actueel oordeel. The checks run in
@@ -35,14 +35,14 @@ func decideActueelOordeel(c *Context) Finding {
 	d := ao.Datum
 	oldest := deadline.AddDays(-ActueelOordeelMaxAge)
 	if d.Before(oldest) {
-		return Finding{Status: Verouderd, Datum: d, Toelichting: fmt.Sprintf(
+		return Finding{Status: Verouderd, Datum: d, UitersteDatum: deadline, Toelichting: fmt.Sprintf(
 			"Het laatste actueel oordeel van %s (week %d) is ouder dan %d dagen voor de uiterste datum %s: het moet op of na %s zijn opgesteld.",
-			d.NL(), c.Cal.Week(d), ActueelOordeelMaxAge, deadline.NL(), oldest.NL())}
+			d.Lang(), c.Cal.Week(d), ActueelOordeelMaxAge, deadline.Lang(), oldest.Lang())}
 	}
 	if ev, ok := c.Earliest(dossier.Eindevaluatie); ok && d.After(ev.Datum) {
-		return Finding{Status: Gebrekkig, Datum: d, Toelichting: fmt.Sprintf(
+		return Finding{Status: Gebrekkig, Datum: d, UitersteDatum: deadline, Toelichting: fmt.Sprintf(
 			"Het laatste actueel oordeel van %s (week %d) ligt na de eindevaluatie van %s; het hoort ervoor te liggen.",
-			d.NL(), c.Cal.Week(d), ev.Datum.NL())}
+			d.Lang(), c.Cal.Week(d), ev.Datum.Lang())}
 	}
 	return c.present("Actueel oordeel", d, deadline)
 }

@@ -18,6 +18,27 @@ const (
 	// ReintegratieverslagVanaf is S(589), week 85: from here the
 	// re-integratieverslag is prepared, six weeks before its deadline S(637).
 	ReintegratieverslagVanaf = 589
+	// Spoor2Uiterlijk is S(406), six weeks after S(364): the latest start
+	// of spoor 2 (Beleidsregels §5, §8; "within six weeks" is practice).
+	Spoor2Uiterlijk = 406
+)
+
+// Intervals in calendar days that several rules share.
+const (
+	// ZesWeken is six weeks: UWV's measure for "periodiek" between contact
+	// moments, for the start of spoor 2 after the eerstejaarsevaluatie, for
+	// a zoekprofiel after the start of spoor 2, and the longest a spoor may
+	// stand still.
+	ZesWeken = 42
+	// PlanTermijn is the time to draw up the plan van aanpak after the
+	// probleemanalyse (Regeling art. 4(1)), and to adjust it after the
+	// probleemanalyse changed or an activity stopped because of overload.
+	PlanTermijn = 14
+	// UitzonderingGeenSpoor2 is how long a motivation for no spoor 2 holds
+	// after the eerstejaarsevaluatie when no reassessment date is given:
+	// thirteen weeks, the "concrete return within about three months" of
+	// the Werkwijzer Poortwachter.
+	UitzonderingGeenSpoor2 = 91
 )
 
 // Calendar is the sick-day calendar of one dossier: its sickness periods

@@ -9,11 +9,16 @@ var catalogue = []*Rule{
 	probleemanalyse,
 	planVanAanpak,
 	planVanAanpakInhoud,
+	visiesVastgelegd,
+	bijstellingPlan,
 	evaluatieFrequentie,
 	weekmelding42,
 	eerstejaarsevaluatie,
 	spoor2,
 	arbeidsdeskundigOnderzoek,
+	spoor2Doorlopend,
+	spoor1TijdensSpoor2,
+	zoekprofiel,
 	actueelOordeel,
 	eindevaluatie,
 	visieWerknemer,
@@ -44,7 +49,6 @@ func Lookup(id string) (Rule, bool) {
 // documentRule is a rule about one document of soort s judged by the
 // general logic: the earliest that counts against deadline.
 func documentRule(r Rule, s dossier.Soort, deadline func(*Context) dossier.Date) *Rule {
-	r.Deadline = deadline
 	r.Decide = func(c *Context) Finding { return c.document(s, deadline(c)) }
 	return &r
 }

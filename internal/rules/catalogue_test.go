@@ -13,7 +13,8 @@ var far = mustDay("2030-01-01")
 
 func TestCatalogueIsComplete(t *testing.T) {
 	want := []string{"ziekmelding-arbodienst", "probleemanalyse", "plan-van-aanpak", "plan-van-aanpak-inhoud",
-		"evaluatie-frequentie", "42e-weekmelding", "eerstejaarsevaluatie", "spoor-2", "arbeidsdeskundig-onderzoek",
+		"visies-vastgelegd", "bijstelling-plan", "evaluatie-frequentie", "42e-weekmelding", "eerstejaarsevaluatie",
+		"spoor-2", "arbeidsdeskundig-onderzoek", "spoor-2-doorlopend", "spoor-1-tijdens-spoor-2", "zoekprofiel",
 		"actueel-oordeel", "eindevaluatie", "visie-werknemer", "re-integratieverslag", "wia-aanvraag"}
 	cat := Catalogue()
 	if len(cat) != len(want) {
@@ -23,7 +24,7 @@ func TestCatalogueIsComplete(t *testing.T) {
 		if r.ID != want[i] {
 			t.Errorf("rule %d is %q, want %q", i, r.ID, want[i])
 		}
-		if r.Titel == "" || r.Wat == "" || r.Termijn == "" || r.Bron == "" || r.Deadline == nil || r.Decide == nil {
+		if r.Titel == "" || r.Wat == "" || r.Termijn == "" || r.Bron == "" || r.Stap == "" || r.Decide == nil {
 			t.Errorf("rule %q is incomplete: %+v", r.ID, r)
 		}
 		switch r.Ernst {
@@ -55,8 +56,13 @@ func TestCatalogueDeadlines(t *testing.T) {
 		"evaluatie-frequentie":       {"", "", ""},
 		"42e-weekmelding":            {"2025-10-27", "2025-11-23", "2025-10-27"},
 		"eerstejaarsevaluatie":       {"2026-01-04", "2026-01-31", "2026-01-04"},
+		"visies-vastgelegd":          {"", "", ""},
+		"bijstelling-plan":           {"", "", ""},
 		"spoor-2":                    {"2026-02-15", "2026-03-14", "2026-02-15"},
-		"arbeidsdeskundig-onderzoek": {"2026-02-15", "2026-03-14", "2026-02-15"},
+		"arbeidsdeskundig-onderzoek": {"2026-01-04", "2026-01-31", "2026-01-04"},
+		"spoor-2-doorlopend":         {"", "", ""},
+		"spoor-1-tijdens-spoor-2":    {"", "", ""},
+		"zoekprofiel":                {"", "", ""},
 		"actueel-oordeel":            {"2026-10-04", "2026-10-31", "2027-04-04"},
 		"eindevaluatie":              {"2026-10-04", "2026-10-31", "2027-04-04"},
 		"visie-werknemer":            {"2026-10-04", "2026-10-31", "2027-04-04"},
@@ -90,6 +96,9 @@ type ruleSpec struct {
 	setup    []opt                     // what the rule needs besides put to be satisfied
 	isDoc    bool                      // put adds a document (dated after P it is warned about)
 	latest   bool                      // several: the latest counts
+	// override changes the expected status of the named cases; the date
+	// the status rests on is then absent.
+	override map[string]Status
 }
 
 func sk(k int) func(Calendar) dossier.Date {
@@ -111,7 +120,15 @@ var ruleSpecs = []ruleSpec{
 	{id: "42e-weekmelding", deadline: sk(295), put: putDoc(dossier.WeekMelding42), isDoc: true},
 	{id: "eerstejaarsevaluatie", deadline: sk(364), put: putDoc(dossier.Eerstejaarsevaluatie), isDoc: true},
 	{id: "spoor-2", deadline: sk(406), put: func(at dossier.Date) opt { return activity(2, "", at) }},
-	{id: "arbeidsdeskundig-onderzoek", deadline: sk(406), put: putDoc(dossier.ArbeidsdeskundigRapport), isDoc: true},
+	// The deadline is B, the eerstejaarsevaluatie (here S(364)); recovery
+	// makes it niet-van-toepassing as long as spoor 2 is: recovered on or
+	// before B, or before the spoor-2 deadline S(406) without a start.
+	{id: "arbeidsdeskundig-onderzoek", deadline: sk(364), put: putDoc(dossier.ArbeidsdeskundigRapport), isDoc: true,
+		override: map[string]Status{
+			"absent, hersteld on deadline":           NietVanToepassing,
+			"absent, hersteld day after":             NietVanToepassing,
+			"present late, hersteld before deadline": NietVanToepassing,
+		}},
 	{id: "actueel-oordeel", deadline: riv, put: putDoc(dossier.ActueelOordeel), isDoc: true, latest: true},
 	{id: "eindevaluatie", deadline: riv, put: putDoc(dossier.Eindevaluatie), isDoc: true},
 	{id: "visie-werknemer", deadline: riv},
@@ -171,7 +188,11 @@ func TestRuleBoundaries(t *testing.T) {
 					cases = append(cases, tc{"several: earliest counts", with(spec.put(dl.AddDays(5)), spec.put(dl.AddDays(-5)), spec.put(dl.AddDays(1))), far, Tijdig, dl.AddDays(-5), 0})
 				}
 			}
-			for _, c := range cases {
+			for i, c := range cases {
+				if st, ok := spec.override[c.name]; ok {
+					cases[i].status, cases[i].datum = st, dossier.Date{}
+					c = cases[i]
+				}
 				t.Run(fmt.Sprintf("%s/%s/%s", calName, spec.id, c.name), func(t *testing.T) {
 					res := Check(newDossier(c.opts...), c.p)
 					f, ok := res.Finding(spec.id)

@@ -16,7 +16,6 @@ func Check(d *dossier.Dossier, p dossier.Date) Result {
 	for _, rule := range Catalogue() {
 		f := rule.Decide(c)
 		f.Regel, f.Titel, f.Ernst = rule.ID, rule.Titel, rule.Ernst
-		f.UitersteDatum = rule.Deadline(c)
 		r.Bevindingen = append(r.Bevindingen, f)
 	}
 	r.Oordeel = Verdict(r.Bevindingen)
@@ -52,9 +51,9 @@ func Verdict(fs []Finding) Oordeel {
 
 // meldingen collects the warnings about d's input that a check finds: a
 // first sick day after the peildatum, a missing BSN once the
-// re-integratieverslag is near (workbook contract), documents the
-// peildatum leaves out, an extension that does not extend, and free text
-// that looks medical.
+// re-integratieverslag is near (workbook contract), a reassessment date
+// without a motivation, documents the peildatum leaves out, an extension
+// that does not extend, and free text that looks medical.
 func meldingen(c *Context) dossier.Problems {
 	d := c.Dossier
 	var ps dossier.Problems
@@ -73,6 +72,10 @@ func meldingen(c *Context) dossier.Problems {
 	if v := d.EindeWachttijdVerlengdTot; !v.IsZero() && !c.Cal.Verlengd() {
 		warn(d.Plaats, "Einde wachttijd verlengd tot %s ligt niet na het einde van de wachttijd %s (S(728)); de verlenging telt niet mee",
 			v.NL(), c.Cal.S(Wachttijd).NL())
+	}
+	if !d.HerbeoordelingGeenSpoor2.IsZero() && strings.TrimSpace(d.MotiveringGeenSpoor2) == "" {
+		warn(d.Plaats, "Herbeoordeling geen spoor 2 (%s) is ingevuld zonder Motivering geen spoor 2 en telt niet mee; vul de motivering in, of maak de datum leeg",
+			d.HerbeoordelingGeenSpoor2.NL())
 	}
 	for _, doc := range d.Documenten {
 		if doc.Datum.After(c.Peildatum) {
@@ -98,7 +101,10 @@ func meldingen(c *Context) dossier.Problems {
 		medical(d.Plaats, "Kolom "+f.veld, f.text)
 	}
 	for _, doc := range d.Documenten {
-		medical(doc.Plaats, "De samenvatting van "+lowerFirst(doc.Soort.String()), doc.Samenvatting)
+		soort := lowerFirst(doc.Soort.String())
+		medical(doc.Plaats, "De samenvatting van "+soort, doc.Samenvatting)
+		medical(doc.Plaats, "De visie van de werkgever in "+soort, doc.VisieWerkgever)
+		medical(doc.Plaats, "De visie van de werknemer in "+soort, doc.VisieWerknemer)
 	}
 	for _, a := range d.Activiteiten {
 		medical(a.Plaats, "Activiteit", a.Activiteit)

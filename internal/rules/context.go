@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
@@ -15,6 +14,8 @@ type Context struct {
 	Cal       Calendar
 
 	docs map[dossier.Soort][]dossier.Document
+	acts []dossier.Activity // see activities
+	win  *window            // see window
 }
 
 // NewContext prepares the check of d at peildatum p. Documents dated after p
@@ -28,7 +29,7 @@ func NewContext(d *dossier.Dossier, p dossier.Date) *Context {
 		c.docs[doc.Soort] = append(c.docs[doc.Soort], doc)
 	}
 	for _, ds := range c.docs {
-		sort.SliceStable(ds, func(i, j int) bool { return ds[i].Datum.Before(ds[j].Datum) })
+		sortByDate(ds)
 	}
 	return c
 }
@@ -71,13 +72,13 @@ func (c *Context) document(s dossier.Soort, deadline dossier.Date) Finding {
 // present judges a document of kind what dated datum against deadline:
 // tijdig on or before it, te-laat after it, whatever H is.
 func (c *Context) present(what string, datum, deadline dossier.Date) Finding {
-	return c.judge(fmt.Sprintf("%s van %s (week %d)", what, datum.NL(), c.Cal.Week(datum)), datum, deadline)
+	return c.judge(fmt.Sprintf("%s van %s (week %d)", what, datum.Lang(), c.Cal.Week(datum)), datum, deadline)
 }
 
 // judge is present for any subject: a Dutch noun phrase that names the
 // thing with its date, e.g. "De start van spoor 2 op 20-01-2026 (week 55)".
 func (c *Context) judge(subject string, datum, deadline dossier.Date) Finding {
-	f := Finding{Datum: datum}
+	f := Finding{Datum: datum, UitersteDatum: deadline}
 	switch {
 	case deadline.IsZero():
 		f.Status = Tijdig
@@ -85,10 +86,10 @@ func (c *Context) judge(subject string, datum, deadline dossier.Date) Finding {
 	case datum.After(deadline):
 		f.Status = TeLaat
 		f.Toelichting = fmt.Sprintf("%s ligt %s na de uiterste datum %s (week %d).",
-			subject, days(datum.DaysSince(deadline)), deadline.NL(), c.Cal.Week(deadline))
+			subject, days(datum.DaysSince(deadline)), deadline.Lang(), c.Cal.Week(deadline))
 	default:
 		f.Status = Tijdig
-		f.Toelichting = fmt.Sprintf("%s ligt op of voor de uiterste datum %s.", subject, deadline.NL())
+		f.Toelichting = fmt.Sprintf("%s ligt op of voor de uiterste datum %s.", subject, deadline.Lang())
 	}
 	return f
 }
@@ -97,20 +98,39 @@ func (c *Context) judge(subject string, datum, deadline dossier.Date) Finding {
 // deadline, nog-niet-nodig when the deadline is on or after the peildatum,
 // else ontbreekt. what is the lower-case noun ("probleemanalyse").
 func (c *Context) absent(what string, deadline dossier.Date) Finding {
+	f := Finding{UitersteDatum: deadline}
+	f.Status = c.absentStatus(deadline)
+	switch f.Status {
+	case NietVanToepassing:
+		f.Toelichting = fmt.Sprintf("Hersteld op %s, voor de uiterste datum %s (week %d); geen %s nodig.",
+			c.Hersteld().Lang(), deadline.Lang(), c.Cal.Week(deadline), what)
+	case NogNietNodig:
+		if deadline.IsZero() {
+			f.Toelichting = fmt.Sprintf("Nog geen %s; er is geen uiterste datum.", what)
+		} else {
+			f.Toelichting = fmt.Sprintf("Nog geen %s; de uiterste datum is %s (week %d).", what, deadline.Lang(), c.Cal.Week(deadline))
+		}
+	default:
+		f.Toelichting = fmt.Sprintf("Geen %s; de uiterste datum %s (week %d) is verstreken.", what, deadline.Lang(), c.Cal.Week(deadline))
+	}
+	return f
+}
+
+// absentStatus is the status of something absent with deadline:
+// niet-van-toepassing when H is before the deadline, nog-niet-nodig when
+// the deadline is on or after the peildatum (or there is none), else
+// ontbreekt.
+func (c *Context) absentStatus(deadline dossier.Date) Status {
 	h := c.Hersteld()
 	switch {
 	case deadline.IsZero():
-		return Finding{Status: NogNietNodig, Toelichting: fmt.Sprintf("Nog geen %s; er is geen uiterste datum.", what)}
+		return NogNietNodig
 	case !h.IsZero() && h.Before(deadline):
-		return Finding{Status: NietVanToepassing, Toelichting: fmt.Sprintf("Hersteld op %s, voor de uiterste datum %s (week %d); geen %s nodig.",
-			h.NL(), deadline.NL(), c.Cal.Week(deadline), what)}
+		return NietVanToepassing
 	case !deadline.Before(c.Peildatum):
-		return Finding{Status: NogNietNodig, Toelichting: fmt.Sprintf("Nog geen %s; de uiterste datum is %s (week %d).",
-			what, deadline.NL(), c.Cal.Week(deadline))}
-	default:
-		return Finding{Status: Ontbreekt, Toelichting: fmt.Sprintf("Geen %s; de uiterste datum %s (week %d) is verstreken.",
-			what, deadline.NL(), c.Cal.Week(deadline))}
+		return NogNietNodig
 	}
+	return Ontbreekt
 }
 
 // days writes a number of days in Dutch: "1 dag", "3 dagen".

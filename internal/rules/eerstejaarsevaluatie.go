@@ -4,6 +4,7 @@ import "github.com/poortwachter/poortwachter/internal/dossier"
 
 var eerstejaarsevaluatie = documentRule(Rule{
 	ID:      "eerstejaarsevaluatie",
+	Stap:    "Eerstejaarsevaluatie houden",
 	Titel:   "Eerstejaarsevaluatie",
 	Ernst:   Vereist,
 	Wat:     "Document Eerstejaarsevaluatie, met de keuze voor spoor 1 of spoor 2.",

@@ -8,14 +8,14 @@ import (
 )
 
 var eindevaluatie = &Rule{
-	ID:       "eindevaluatie",
-	Titel:    "Eindevaluatie",
-	Ernst:    Vereist,
-	Wat:      "Document Eindevaluatie, getekend door werkgever en werknemer (anders gebrekkig, ook als het te laat is).",
-	Termijn:  "de uiterste datum van het re-integratieverslag",
-	Bron:     "Regeling procesgang art. 6 lid 1 sub h",
-	Deadline: rivDeadline,
-	Decide:   decideEindevaluatie,
+	ID:      "eindevaluatie",
+	Stap:    "Eindevaluatie houden",
+	Titel:   "Eindevaluatie",
+	Ernst:   Vereist,
+	Wat:     "Document Eindevaluatie, getekend door werkgever en werknemer (anders gebrekkig, ook als het te laat is).",
+	Termijn: "de uiterste datum van het re-integratieverslag",
+	Bron:    "Regeling procesgang art. 6 lid 1 sub h",
+	Decide:  decideEindevaluatie,
 }
 
 func decideEindevaluatie(c *Context) Finding {
@@ -32,8 +32,8 @@ func decideEindevaluatie(c *Context) Finding {
 		lacks = append(lacks, "werknemer")
 	}
 	if len(lacks) > 0 {
-		return Finding{Status: Gebrekkig, Datum: ev.Datum, Toelichting: fmt.Sprintf(
-			"Eindevaluatie van %s (week %d) is niet getekend door %s.", ev.Datum.NL(), c.Cal.Week(ev.Datum), strings.Join(lacks, " en "))}
+		return Finding{Status: Gebrekkig, Datum: ev.Datum, UitersteDatum: deadline, Toelichting: fmt.Sprintf(
+			"Eindevaluatie van %s (week %d) is niet getekend door %s.", ev.Datum.Lang(), c.Cal.Week(ev.Datum), strings.Join(lacks, " en "))}
 	}
 	return c.present("Eindevaluatie", ev.Datum, deadline)
 }

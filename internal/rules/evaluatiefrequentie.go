@@ -9,19 +9,19 @@ import (
 
 // MaxEvaluatieGap is the longest allowed gap, in days, between two contact
 // moments: six weeks, UWV guidance on "periodiek".
-const MaxEvaluatieGap = 42
+const MaxEvaluatieGap = ZesWeken
 
 var evaluatieFrequentie = &Rule{
 	ID:    "evaluatie-frequentie",
+	Stap:  "Evaluatie houden",
 	Titel: "Evaluatie elke zes weken",
 	Ernst: Waarschuwing,
 	Wat: "Vanaf het eerste plan van aanpak tot min(peildatum, herstel, einde wachttijd) ligt tussen opeenvolgende " +
 		"contactmomenten (plan, bijstelling, evaluatie, eerstejaarsevaluatie, eindevaluatie; de einddatum sluit het " +
 		"laatste interval) nooit meer dan 42 dagen; zonder plan niet van toepassing.",
-	Termijn:  "laatste contactmoment + 42 dagen",
-	Bron:     "Regeling procesgang art. 4 lid 2 sub b (\"periodiek\"); zes weken is UWV-richtlijn",
-	Deadline: evaluatieDeadline,
-	Decide:   decideEvaluatie,
+	Termijn: "laatste contactmoment + 42 dagen",
+	Bron:    "Regeling procesgang art. 4 lid 2 sub b (\"periodiek\"); zes weken is UWV-richtlijn",
+	Decide:  decideEvaluatie,
 }
 
 // contactSoorten are the documents that count as a contact moment.
@@ -49,14 +49,6 @@ func contactMoments(c *Context) []dossier.Date {
 	return ds
 }
 
-func evaluatieDeadline(c *Context) dossier.Date {
-	ms := contactMoments(c)
-	if len(ms) == 0 {
-		return dossier.Date{}
-	}
-	return ms[len(ms)-1].AddDays(MaxEvaluatieGap)
-}
-
 func decideEvaluatie(c *Context) Finding {
 	ms := contactMoments(c)
 	if len(ms) == 0 {
@@ -81,15 +73,15 @@ func decideEvaluatie(c *Context) Finding {
 			longest, from, to = g, points[i-1], points[i]
 		}
 	}
-	f := Finding{Datum: last}
+	f := Finding{Datum: last, UitersteDatum: last.AddDays(MaxEvaluatieGap)}
 	if longest > MaxEvaluatieGap {
 		f.Status = TeLaat
 		f.Toelichting = fmt.Sprintf("Tussen %s (week %d) en %s (week %d) ligt %s zonder contactmoment; het maximum is %d dagen.",
-			from.NL(), c.Cal.Week(from), to.NL(), c.Cal.Week(to), days(longest), MaxEvaluatieGap)
+			from.Lang(), c.Cal.Week(from), to.Lang(), c.Cal.Week(to), days(longest), MaxEvaluatieGap)
 		return f
 	}
 	f.Status = Tijdig
 	f.Toelichting = fmt.Sprintf("%s vanaf %s, nooit meer dan %d dagen ertussen; laatste contactmoment %s (week %d).",
-		plural(len(ms), "contactmoment", "contactmomenten"), ms[0].NL(), MaxEvaluatieGap, last.NL(), c.Cal.Week(last))
+		plural(len(ms), "contactmoment", "contactmomenten"), ms[0].Lang(), MaxEvaluatieGap, last.Lang(), c.Cal.Week(last))
 	return f
 }

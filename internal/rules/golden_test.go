@@ -25,10 +25,11 @@ func TestCheckGolden(t *testing.T) {
 			activity(2, "Oriëntatie op ander werk", d("2026-01-20")),
 			doc(dossier.Ziekmelding, d("2025-01-06")),
 			doc(dossier.Probleemanalyse, d("2025-02-10")),
-			doc(dossier.PlanVanAanpak, d("2025-02-20")),
+			doc(dossier.PlanVanAanpak, d("2025-02-20")), both,
 			doc(dossier.WeekMelding42, d("2025-10-20")),
-			doc(dossier.Eerstejaarsevaluatie, d("2025-12-15")),
-			doc(dossier.ArbeidsdeskundigRapport, d("2026-01-10")),
+			doc(dossier.ArbeidsdeskundigRapport, d("2025-12-01")),
+			doc(dossier.Eerstejaarsevaluatie, d("2025-12-15")), both,
+			doc(dossier.Zoekprofiel, d("2026-02-24")),
 			doc(dossier.ActueelOordeel, d("2026-08-20")),
 			doc(dossier.Eindevaluatie, d("2026-09-01")),
 			doc(dossier.Reintegratieverslag, d("2026-09-20")),
@@ -52,7 +53,7 @@ func TestCheckGolden(t *testing.T) {
 			hersteld(d("2025-04-01")),
 			doc(dossier.Ziekmelding, d("2025-01-08")),
 			doc(dossier.Probleemanalyse, d("2025-02-14")),
-			doc(dossier.PlanVanAanpak, d("2025-02-28")),
+			doc(dossier.PlanVanAanpak, d("2025-02-28")), both,
 		), "2026-12-31"},
 	}
 	for _, tt := range tests {

@@ -98,6 +98,30 @@ func activity(spoor int, doel string, start dossier.Date) opt {
 	}
 }
 
+// ended adds an activity of spoor that ran from start through eind (zero:
+// still running) and ended for reden.
+func ended(spoor int, start, eind dossier.Date, reden dossier.RedenEinde) opt {
+	return func(d *dossier.Dossier) {
+		d.Activiteiten = append(d.Activiteiten, dossier.Activity{Spoor: spoor, Activiteit: "Activiteit", Doel: "Doel",
+			Start: start, Eind: eind, RedenEinde: reden, Plaats: "Activiteiten!C" + strconv.Itoa(len(d.Activiteiten)+2)})
+	}
+}
+
+// visies records both views on the document added last.
+func visies(werkgever, werknemer string) opt {
+	return func(d *dossier.Dossier) {
+		doc := &d.Documenten[len(d.Documenten)-1]
+		doc.VisieWerkgever, doc.VisieWerknemer = werkgever, werknemer
+	}
+}
+
+// both is visies with a view for each party.
+var both = visies("Werkgever ziet kansen in aangepast werk.", "Werknemer wil graag terug.")
+
+func herbeoordeling(x dossier.Date) opt {
+	return func(d *dossier.Dossier) { d.HerbeoordelingGeenSpoor2 = x }
+}
+
 func casemanager(n string) opt { return func(d *dossier.Dossier) { d.Casemanager = n } }
 func motivering(m string) opt  { return func(d *dossier.Dossier) { d.MotiveringGeenSpoor2 = m } }
 func visie(v string) opt       { return func(d *dossier.Dossier) { d.VisieWerknemer = v } }

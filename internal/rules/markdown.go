@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/poortwachter/poortwachter/internal/dossier"
 )
 
 // Markdown writes the rule documentation (docs/rules.md) generated from
@@ -64,12 +66,50 @@ func Markdown(w io.Writer) error {
 	p("anders `%s` als een vereiste of waarschuwingsregel `te-laat` is, of een waarschuwingsregel `ontbreekt`\n", Aandacht)
 	p("of `gebrekkig` is; anders `%s`.\n", Compleet)
 
+	p("\n## Spoor 2 en het plan: hoe de inhoudelijke regels beslissen\n\n")
+	p("De termijnregels zeggen of een stap op tijd is gezet. UWV weegt bij de WIA-aanvraag meer: liep spoor 2 door,\n")
+	p("ging het zoeken binnen de eigen organisatie door, werd het plan bijgesteld toen er iets veranderde. De regels\n")
+	p("`%s`, `%s`, `%s`, `%s` en `%s` vangen de\n", bijstellingPlan.ID, spoor2Doorlopend.ID, spoor1TijdensSpoor2.ID, zoekprofiel.ID, visiesVastgelegd.ID)
+	p("meest voorkomende redenen voor een loonsanctie. Begrippen:\n\n")
+	p("- **B** is de datum van de vroegste eerstejaarsevaluatie (zonder evaluatie S(%d)).\n", EerstejaarsevaluatieUiterlijk)
+	p("- **E**, het einde van het venster, is de vroegste van peildatum, hersteldatum en einde wachttijd.\n")
+	p("- Een activiteit loopt van *Start* tot en met *Eind*; zonder *Eind* loopt ze door tot E. Activiteiten zonder\n")
+	p("  *Start*, of met een *Start* na de peildatum, tellen niet mee. Een activiteit met status Afgerond of Gestopt\n")
+	p("  maar zonder *Eind* telt als lopend (de lezer waarschuwt daarvoor); een *Eind* na de peildatum telt tot de\n")
+	p("  peildatum.\n")
+	p("- **Afsluitende redenen**: een activiteit van een van beide sporen met *Reden einde* %s, %s of %s\n",
+		dossier.Plaatsing, dossier.RedenHersteld, dossier.GeenBenutbareMogelijkheden)
+	p("  en een *Eind* op of voor de peildatum sluit de verplichting vanaf die *Eind*; C is de vroegste zo'n *Eind*, en\n")
+	p("  E' is de vroegste van E en C. %s en %s sluiten niets af: wie overbelast raakt krijgt een\n", dossier.Overbelasting, dossier.Anders)
+	p("  bijgesteld plan, geen einde van spoor 2.\n")
+	p("- **De stilstandtoets** voor één spoor, van een begin W0 tot E': loop de activiteiten van dat spoor af in volgorde\n")
+	p("  van *Start*, afgekapt op [W0, E'], met een cursor die op W0 begint en steeds naar de laatste gedekte dag\n")
+	p("  schuift. Begint de volgende activiteit meer dan %d dagen na de cursor (start − cursor > %d), of ligt E' meer\n", ZesWeken, ZesWeken)
+	p("  dan %d dagen na de laatste cursor, dan stond het spoor te lang stil; de eerste zo'n cursor is de **stopdatum**.\n", ZesWeken)
+	p("  Een herstart precies %d dagen na de laatste dag is dus op tijd, %d dagen niet.\n", ZesWeken, ZesWeken+1)
+	p("- **X**, bij een ingevulde *Motivering geen spoor 2*: de datum in *Herbeoordeling geen spoor 2*, of zonder die\n")
+	p("  datum B + %d dagen. Tot en met X is `%s` niet van toepassing (uiterste datum X + %d); daarna moet\n", UitzonderingGeenSpoor2, spoor2.ID, ZesWeken)
+	p("  spoor 2 uiterlijk X + %d dagen starten en is het arbeidsdeskundig rapport uiterlijk X nodig.\n", ZesWeken)
+
+	p("\nKeuzes waar de wet en de beleidsregels zwijgen (zoals een zorgvuldige arbeidsdeskundige zou kiezen):\n\n")
+	p("- `%s` heeft tijdens een geldende motivering als uiterste datum X: de dag waarop de mogelijkheden\n", arbeidsdeskundigOnderzoek.ID)
+	p("  in beeld moeten zijn als de motivering dan vervalt.\n")
+	p("- Een activiteit zonder *Start* telt nergens mee, ook niet als afsluitende reden of als aanleiding\n")
+	p("  (Overbelasting) voor `%s`; de lezer meldt zo'n rij niet, dus vul *Start* in.\n", bijstellingPlan.ID)
+	p("- Bij `niet-van-toepassing` hebben `%s` en `%s` geen datum: de status rust op herstel of\n", spoor2.ID, arbeidsdeskundigOnderzoek.ID)
+	p("  de motivering, niet op een start of rapport.\n")
+	p("- Een *Herbeoordeling geen spoor 2* zonder *Motivering geen spoor 2* telt niet mee en geeft een waarschuwing.\n")
+	p("- Bij `%s` telt een plan of bijstelling op dezelfde dag als de aanleiding als antwoord.\n", bijstellingPlan.ID)
+	p("- `%s` wordt beoordeeld als een document: alleen herstel voor de uiterste datum maakt het niet van\n", zoekprofiel.ID)
+	p("  toepassing, een plaatsing niet; een traject dat binnen zes weken slaagt, legt zijn zoekprofiel toch vast.\n")
+
 	p("\n## De regels\n")
 	for _, r := range Catalogue() {
 		p("\n### `%s`: %s\n\n", r.ID, r.Titel)
 		p("- **Ernst:** %s\n", r.Ernst)
 		p("- **Wat:** %s\n", r.Wat)
 		p("- **Termijn:** %s\n", r.Termijn)
+		p("- **Volgende stap:** %s\n", r.Stap)
 		p("- **Bron:** %s\n", r.Bron)
 	}
 	return b.Flush()

@@ -4,6 +4,7 @@ import "github.com/poortwachter/poortwachter/internal/dossier"
 
 var planVanAanpak = documentRule(Rule{
 	ID:      "plan-van-aanpak",
+	Stap:    "Plan van aanpak opstellen",
 	Titel:   "Plan van aanpak",
 	Ernst:   Vereist,
 	Wat:     "Document Plan van aanpak.",
@@ -15,7 +16,7 @@ var planVanAanpak = documentRule(Rule{
 // without one S(56), the end of week 8.
 func planDeadline(c *Context) dossier.Date {
 	if pa, ok := c.Earliest(dossier.Probleemanalyse); ok {
-		return pa.Datum.AddDays(14)
+		return pa.Datum.AddDays(PlanTermijn)
 	}
 	return c.Cal.S(56)
 }

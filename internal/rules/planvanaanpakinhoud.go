@@ -9,14 +9,14 @@ import (
 
 var planVanAanpakInhoud = &Rule{
 	ID:    "plan-van-aanpak-inhoud",
+	Stap:  "Plan van aanpak aanvullen",
 	Titel: "Inhoud plan van aanpak",
 	Ernst: Vereist,
 	Wat: "Het (eerste) plan van aanpak is getekend door werkgever en werknemer, het dossier noemt een casemanager " +
 		"en minstens één activiteit heeft een doel; anders gebrekkig. Zonder plan dezelfde status als plan-van-aanpak.",
-	Termijn:  "als plan-van-aanpak",
-	Bron:     "Regeling procesgang art. 4 lid 2-4; handtekeningen volgens het UWV-formulier",
-	Deadline: planDeadline,
-	Decide:   decidePlanInhoud,
+	Termijn: "als plan-van-aanpak",
+	Bron:    "Regeling procesgang art. 4 lid 2-4; handtekeningen volgens het UWV-formulier",
+	Decide:  decidePlanInhoud,
 }
 
 func decidePlanInhoud(c *Context) Finding {
@@ -38,8 +38,8 @@ func decidePlanInhoud(c *Context) Finding {
 		lacks = append(lacks, "activiteit met een doel")
 	}
 	if len(lacks) > 0 {
-		return Finding{Status: Gebrekkig, Datum: plan.Datum,
-			Toelichting: fmt.Sprintf("Plan van aanpak van %s (week %d) mist: %s.", plan.Datum.NL(), c.Cal.Week(plan.Datum), strings.Join(lacks, ", "))}
+		return Finding{Status: Gebrekkig, Datum: plan.Datum, UitersteDatum: planDeadline(c),
+			Toelichting: fmt.Sprintf("Plan van aanpak van %s (week %d) mist: %s.", plan.Datum.Lang(), c.Cal.Week(plan.Datum), strings.Join(lacks, ", "))}
 	}
 	f := c.present("Plan van aanpak", plan.Datum, planDeadline(c))
 	f.Toelichting = "Getekend, met casemanager en doelen. " + f.Toelichting

@@ -4,6 +4,7 @@ import "github.com/poortwachter/poortwachter/internal/dossier"
 
 var reintegratieverslag = documentRule(Rule{
 	ID:      "re-integratieverslag",
+	Stap:    "Re-integratieverslag opstellen",
 	Titel:   "Re-integratieverslag",
 	Ernst:   Vereist,
 	Wat:     "Document Re-integratieverslag (kopie aan de werknemer).",

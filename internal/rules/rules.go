@@ -34,6 +34,16 @@ const (
 	Gebrekkig         Status = "gebrekkig"           // present but its content falls short
 )
 
+// Problem reports whether a finding with status s falls short: late,
+// missing, too old or lacking.
+func (s Status) Problem() bool {
+	switch s {
+	case TeLaat, Ontbreekt, Verouderd, Gebrekkig:
+		return true
+	}
+	return false
+}
+
 // Oordeel is the verdict on a whole dossier.
 type Oordeel string
 
@@ -55,11 +65,13 @@ type Rule struct {
 	Termijn string
 	// Bron names the legal source, in Dutch.
 	Bron string
-	// Deadline returns the rule's deadline for the dossier in c; the zero
-	// date when the rule has none.
-	Deadline func(c *Context) dossier.Date
-	// Decide returns the rule's status, the date it rests on and a Dutch
-	// explanation. Check fills in Regel, Titel, Ernst and UitersteDatum.
+	// Stap says in Dutch what to do by the deadline while the rule is
+	// open, e.g. "Spoor 2 hervatten"; timelines and agendas show it.
+	Stap string
+	// Decide returns the rule's status, its deadline, the date it rests on
+	// and a Dutch explanation. Check fills in Regel, Titel and Ernst. The
+	// deadline is part of the decision: for some rules it depends on what
+	// the dossier holds (a trigger, the day spoor 2 stopped).
 	Decide func(c *Context) Finding
 }
 

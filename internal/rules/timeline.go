@@ -30,6 +30,9 @@ type Event struct {
 	Titel  string // Dutch, e.g. "Uiterste datum: Probleemanalyse", "Probleemanalyse"
 	Regel  string // the rule id of a deadline, "" otherwise
 	Status Status // the rule's status for a deadline, "" otherwise
+	// Stap says what to do by a deadline, e.g. "Spoor 2 hervatten"; ""
+	// for other events.
+	Stap   string
 	Plaats string // the row in the workbook, "" for deadlines
 }
 
@@ -42,11 +45,12 @@ func Timeline(r Result) []Event {
 	d := r.Dossier
 	c := NewCalendar(d)
 	var es []Event
-	add := func(datum dossier.Date, soort, titel, regel string, st Status, plaats string) {
+	add := func(datum dossier.Date, soort, titel, regel string, st Status, plaats string) *Event {
 		if datum.IsZero() {
-			return
+			return nil
 		}
 		es = append(es, Event{Datum: datum, Week: c.Week(datum), Soort: soort, Titel: titel, Regel: regel, Status: st, Plaats: plaats})
+		return &es[len(es)-1]
 	}
 	for i, p := range d.Ziekteperiodes {
 		if i == 0 {
@@ -85,7 +89,24 @@ func Timeline(r Result) []Event {
 		}
 	}
 	for _, f := range r.Bevindingen {
-		add(f.UitersteDatum, EventTermijn, "Uiterste datum: "+f.Titel, f.Regel, f.Status, "")
+		rule, _ := Lookup(f.Regel)
+		titel := "Uiterste datum: " + f.Titel
+		if open(f.Status) {
+			titel = rule.Stap + " uiterlijk"
+		}
+		if e := add(f.UitersteDatum, EventTermijn, titel, f.Regel, f.Status, ""); e != nil {
+			e.Stap = rule.Stap
+		}
+	}
+	// The day a motivation for no spoor 2 is to be reassessed.
+	if b := spoor2Of(NewContext(d, r.Peildatum)); b.Motivering != "" && !b.Hersteld {
+		if b.exempt(r.Peildatum) {
+			if e := add(b.X, EventTermijn, "Motivering geen spoor 2 herbeoordelen uiterlijk", spoor2.ID, NogNietNodig, d.Plaats); e != nil {
+				e.Stap = "Motivering geen spoor 2 herbeoordelen"
+			}
+		} else {
+			add(b.X, EventTermijn, "Motivering geen spoor 2 verlopen", "", "", d.Plaats)
+		}
 	}
 	add(r.EindeWachttijd, EventTermijn, "Einde wachttijd", "", "", "")
 	sort.SliceStable(es, func(i, j int) bool {
@@ -96,6 +117,16 @@ func Timeline(r Result) []Event {
 		return eventOrder[a.Soort] < eventOrder[b.Soort]
 	})
 	return es
+}
+
+// open reports whether a finding with status s asks for a step: something
+// not yet done, or done short.
+func open(s Status) bool {
+	switch s {
+	case NogNietNodig, Ontbreekt, Gebrekkig, Verouderd:
+		return true
+	}
+	return false
 }
 
 // Next returns the deadlines still to be met: on or after the peildatum

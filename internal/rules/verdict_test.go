@@ -76,6 +76,11 @@ func TestMeldingen(t *testing.T) {
 			dd.Activiteiten = append(dd.Activiteiten, dossier.Activity{Spoor: 1, Activiteit: "Fysiotherapie", Doel: "Operationeel inzetbaar", Plaats: "Activiteiten!C4"})
 		}}, "2026-12-31",
 			[]string{"Activiteiten!C4: waarschuwing: Activiteit lijkt medische gegevens te bevatten (Fysiotherapie)"}},
+		{"herbeoordeling without motivering", []opt{herbeoordeling(d("2026-03-01"))}, "2026-12-31",
+			[]string{"Dossiers!A2: waarschuwing: Herbeoordeling geen spoor 2 (01-03-2026) is ingevuld zonder Motivering geen spoor 2 en telt niet mee"}},
+		{"herbeoordeling with motivering", []opt{herbeoordeling(d("2026-03-01")), motivering("AOW binnen een jaar.")}, "2026-12-31", nil},
+		{"medical view on a plan", []opt{doc(dossier.PlanVanAanpak, d("2025-03-01")), visies("Werkgever ziet kansen.", "Mijn depressie maakt dat ik weinig aankan.")}, "2026-12-31",
+			[]string{"Documenten!C2: waarschuwing: De visie van de werknemer in plan van aanpak lijkt medische gegevens te bevatten (depressie)"}},
 		{"job titles are not medical data", []opt{func(dd *dossier.Dossier) { dd.Functie = "Psycholoog"; dd.Vaardigheden = "Operatie-assistent" }}, "2026-12-31", nil},
 		{"functional limitations are fine", []opt{visie("Beperkt belastbaar, niet tillen, 4 uur per dag."), motivering("Coöperatie van werknemer is goed; operationeel werk in eigen functie binnen drie maanden.")}, "2026-12-31", nil},
 	}

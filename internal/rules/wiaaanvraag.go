@@ -4,6 +4,7 @@ import "github.com/poortwachter/poortwachter/internal/dossier"
 
 var wiaAanvraag = documentRule(Rule{
 	ID:      "wia-aanvraag",
+	Stap:    "WIA-aanvraag indienen",
 	Titel:   "WIA-aanvraag",
 	Ernst:   Vereist,
 	Wat:     "Document WIA-aanvraag.",
