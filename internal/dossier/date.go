@@ -106,7 +106,7 @@ var (
 )
 
 // DateFormats names the accepted text forms of a date, for messages.
-const DateFormats = "dd-mm-jjjj, d-m-jjjj, dd/mm/jjjj of jjjj-mm-dd"
+const DateFormats = "dd-mm-jjjj, d-m-jjjj, dd/mm/jjjj, d/m/jjjj of jjjj-mm-dd"
 
 // ParseDate reads a date written as text in one of the accepted forms:
 // dd-mm-jjjj, d-m-jjjj, dd/mm/jjjj (also d/m/jjjj) and jjjj-mm-dd. It never
