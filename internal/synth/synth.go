@@ -119,7 +119,19 @@ func (g *generator) dossier(i int, rows map[string][][]any) {
 		if t.After(until) || g.rng.IntN(40) == 0 { // now and then a document is missing
 			return
 		}
-		docs = append(docs, []any{nummer, soort.String(), t, door, janee(signed), janee(signed), samenvatting})
+		functie := "Casemanager"
+		if door == arts {
+			functie = "Bedrijfsarts"
+		}
+		row := []any{nummer, soort.String(), t, door, janee(signed), janee(signed), samenvatting, functie}
+		switch soort {
+		case dossier.PlanVanAanpak, dossier.BijstellingPlanVanAanpak, dossier.Eerstejaarsevaluatie:
+			// Most plans record both views; now and then one is missing.
+			if g.rng.IntN(12) != 0 {
+				row = append(row, "Passend werk in eigen tempo is haalbaar.", "Ik wil graag weer aan het werk.")
+			}
+		}
+		docs = append(docs, row)
 	}
 	doc(dossier.Ziekmelding, s(g.between(1, 9)), cm, false, "Ziekmelding bij de arbodienst.")
 	pa := s(g.between(30, 45))
@@ -142,6 +154,9 @@ func (g *generator) dossier(i int, rows map[string][][]any) {
 	eje := s(g.between(320, 366))
 	doc(dossier.Eerstejaarsevaluatie, eje, cm, true, "Terugkeer in eigen functie niet te verwachten; spoor 2 wordt ingezet.")
 	spoor2 := eje.AddDays(g.between(10, 45))
+	if week >= 56 {
+		doc(dossier.Zoekprofiel, spoor2.AddDays(g.between(14, 50)), "Re-integratiebureau Voorbeeld", false, "Zoekprofiel: passend werk in de regio, tot 24 uur.")
+	}
 	if !spoor2.After(until) {
 		for t := spoor2.AddDays(60); !t.After(until); t = t.AddDays(60) {
 			doc(dossier.VoortgangsrapportageSpoor2, t, "Re-integratiebureau Voorbeeld", false, "Voortgang spoor 2: sollicitaties en scholing.")
@@ -153,27 +168,46 @@ func (g *generator) dossier(i int, rows map[string][][]any) {
 	doc(dossier.WIAAanvraag, s(g.between(630, 655)), cm, false, "WIA-aanvraag ingediend.")
 
 	var acts [][]any
-	act := func(spoor int, wat, doel string, start, eind dossier.Date) {
+	act := func(spoor int, wat, doel string, start, eind dossier.Date, reden string) {
 		if start.After(until) {
 			return
 		}
-		status := "Lopend"
+		status, resultaat := "Lopend", ""
 		var e any = ""
 		if !eind.After(until) {
 			status, e = "Afgerond", eind
+			switch reden {
+			case dossier.Overbelasting.String():
+				status, resultaat = "Gestopt", "Te zwaar naast het werk in spoor 1"
+			case dossier.Plaatsing.String():
+				resultaat = "Geplaatst bij een andere werkgever"
+			}
+		} else {
+			reden = ""
 		}
-		acts = append(acts, []any{nummer, strconv.Itoa(spoor), wat, doel, cm, start, e, status, ""})
+		acts = append(acts, []any{nummer, strconv.Itoa(spoor), wat, doel, cm, start, e, status, resultaat, reden})
 	}
-	act(1, "Intakegesprek met de casemanager", "Afspraken over contact en opbouw", plan, plan.AddDays(7))
-	act(1, "Begeleiding door een coach", "Grip op belastbaarheid en planning", plan.AddDays(7), plan.AddDays(120))
-	act(1, "Aangepast werk in de eigen functie, opbouw in uren", "Terugkeer naar de eigen uren", plan.AddDays(3), plan.AddDays(90))
-	act(1, "Werkplekonderzoek en aangepaste werkplek", "Minder fysieke belasting", plan.AddDays(10), plan.AddDays(50))
-	act(1, "Gesprekken met de bedrijfsarts over belastbaarheid", "Belastbaarheid in beeld", plan.AddDays(20), plan.AddDays(180))
-	act(1, "Tijdelijk passend werk op een andere afdeling", "Arbeidsritme behouden", plan.AddDays(100), plan.AddDays(300))
+	act(1, "Intakegesprek met de casemanager", "Afspraken over contact en opbouw", plan, plan.AddDays(7), "")
+	act(1, "Begeleiding door een coach", "Grip op belastbaarheid en planning", plan.AddDays(7), plan.AddDays(120), "")
+	act(1, "Aangepast werk in de eigen functie, opbouw in uren", "Terugkeer naar de eigen uren", plan.AddDays(3), plan.AddDays(90), "")
+	act(1, "Werkplekonderzoek en aangepaste werkplek", "Minder fysieke belasting", plan.AddDays(10), plan.AddDays(50), "")
+	act(1, "Gesprekken met de bedrijfsarts over belastbaarheid", "Belastbaarheid in beeld", plan.AddDays(20), plan.AddDays(180), "")
+	act(1, "Tijdelijk passend werk op een andere afdeling", "Arbeidsritme behouden", plan.AddDays(100), plan.AddDays(300), "")
 	if week >= 56 {
-		act(2, "Re-integratietraject tweede spoor", "Passend werk bij een andere werkgever", spoor2, spoor2.AddDays(300))
-		act(2, "Scholing en sollicitatietraining", "Kansen op de arbeidsmarkt vergroten", spoor2.AddDays(30), spoor2.AddDays(120))
-		act(2, "Proefplaatsing bij een andere werkgever", "Werkervaring in een passende functie", spoor2.AddDays(120), spoor2.AddDays(240))
+		// Now and then the first spoor-2 traject stops early: overload
+		// (which asks for an adjusted plan) or a placement (which closes
+		// the obligation).
+		first, reden := spoor2.AddDays(300), ""
+		switch g.rng.IntN(10) {
+		case 0:
+			first, reden = spoor2.AddDays(g.between(40, 150)), dossier.Overbelasting.String()
+			doc(dossier.BijstellingPlanVanAanpak, first.AddDays(g.between(3, 20)), cm, true, "Plan bijgesteld: spoor 2 in een lichtere vorm.")
+		case 1:
+			first, reden = spoor2.AddDays(g.between(60, 200)), dossier.Plaatsing.String()
+		}
+		act(2, "Re-integratietraject tweede spoor", "Passend werk bij een andere werkgever", spoor2, first, reden)
+		act(2, "Scholing en sollicitatietraining", "Kansen op de arbeidsmarkt vergroten", spoor2.AddDays(30), spoor2.AddDays(120), "")
+		act(2, "Proefplaatsing bij een andere werkgever", "Werkervaring in een passende functie", spoor2.AddDays(120), spoor2.AddDays(240), "")
 	}
 
 	var sols [][]any
@@ -198,15 +232,19 @@ func (g *generator) dossier(i int, rows map[string][][]any) {
 		h = hersteld
 	}
 	var motivering string
+	var herbeoordeling any = ""
 	if week >= 56 && g.rng.IntN(15) == 0 {
 		motivering = "Concrete terugkeer in eigen functie binnen drie maanden verwacht."
+		if g.rng.IntN(2) == 0 {
+			herbeoordeling = eje.AddDays(g.between(60, 120))
+		}
 	}
 	rows[workbook.SheetDossiers] = append(rows[workbook.SheetDossiers], []any{
 		nummer, naam, g.bsn(), geboren, g.pick(functies), float64(g.between(16, 40)),
 		"MBO-4; jarenlange ervaring in het vak", g.pick(werkgevers), "Middelgroot bedrijf",
 		fmt.Sprintf("%09dL01", g.rng.IntN(1_000_000_000)), cm, arts, "Arbodienst Voorbeeld", "P. de Graaf",
 		"Re-integratiebureau Voorbeeld", d, h, "Duurzame terugkeer in passend werk",
-		"Elke twee weken contact met de casemanager", motivering, "", "Goed; geen conflict",
+		"Elke twee weken contact met de casemanager", motivering, herbeoordeling, "Goed; geen conflict",
 		"Tijdelijk aangepast werk mogelijk", "Ik wil graag weer aan het werk.", "",
 	})
 	rows[workbook.SheetZiekteperiodes] = append(rows[workbook.SheetZiekteperiodes], periods...)

@@ -43,6 +43,9 @@ func TestGenerate(t *testing.T) {
 	}
 	var docs, acts, recovered, samengeteld, spoor2, secondYear int
 	oordelen := map[rules.Oordeel]int{}
+	// statuses counts, per substance rule, the statuses it gives, so the
+	// benchmarks exercise each of them, not only niet-van-toepassing.
+	statuses := map[string]map[rules.Status]int{}
 	for _, d := range wb.Dossiers {
 		docs += len(d.Documenten)
 		acts += len(d.Activiteiten)
@@ -58,7 +61,19 @@ func TestGenerate(t *testing.T) {
 		if rules.NewCalendar(d).Week(Peildatum) > 52 {
 			secondYear++
 		}
-		oordelen[rules.Check(d, Peildatum).Oordeel]++
+		res := rules.Check(d, Peildatum)
+		oordelen[res.Oordeel]++
+		for _, f := range res.Bevindingen {
+			if statuses[f.Regel] == nil {
+				statuses[f.Regel] = map[rules.Status]int{}
+			}
+			statuses[f.Regel][f.Status]++
+		}
+	}
+	for _, id := range []string{"visies-vastgelegd", "bijstelling-plan", "spoor-2-doorlopend", "spoor-1-tijdens-spoor-2", "zoekprofiel"} {
+		if len(statuses[id]) < 3 {
+			t.Errorf("rule %s gives only %v; want at least three different statuses", id, statuses[id])
+		}
 	}
 	t.Logf("%d dossiers: %.1f documents and %.1f activities each; %d recovered, %d samengeteld, %d in spoor 2, %d in year two; verdicts %v",
 		n, float64(docs)/n, float64(acts)/n, recovered, samengeteld, spoor2, secondYear, oordelen)
