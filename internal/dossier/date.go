@@ -86,7 +86,7 @@ func (d Date) Lang() string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%d %s %d", d.Day(), maanden[d.Month()-1], d.Year())
+	return strconv.Itoa(d.Day()) + " " + maanden[d.Month()-1] + " " + strconv.Itoa(d.Year())
 }
 
 // MinDate returns the earliest non-zero date of ds, or the zero date.

@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // medicalWords are Dutch words (lower case) that name a diagnosis, a
@@ -55,8 +56,11 @@ func wordSet(ws ...string) map[string]bool {
 func MedicalTerms(text string) []string {
 	words := splitWords(text)
 	var out []string
-	seen := map[string]bool{}
+	var seen map[string]bool // made on the first hit; most text has none
 	hit := func(w string) {
+		if seen == nil {
+			seen = map[string]bool{}
+		}
 		if k := strings.ToLower(w); !seen[k] {
 			seen[k] = true
 			out = append(out, w)
@@ -89,24 +93,27 @@ func MedicalTerms(text string) []string {
 // splitWords cuts text into words of letters and digits; a hyphen between
 // two letters stays inside the word ("burn-out").
 func splitWords(text string) []string {
-	rs := []rune(text)
 	var words []string
 	start := -1
-	for i, r := range rs {
-		inner := r == '-' && start >= 0 && i+1 < len(rs) && isWordRune(rs[i+1])
-		if isWordRune(r) || inner {
+	for i, r := range text {
+		if isWordRune(r) {
 			if start < 0 {
 				start = i
 			}
 			continue
 		}
+		if r == '-' && start >= 0 {
+			if next, _ := utf8.DecodeRuneInString(text[i+1:]); isWordRune(next) {
+				continue // a hyphen between two letters stays inside the word
+			}
+		}
 		if start >= 0 {
-			words = append(words, string(rs[start:i]))
+			words = append(words, text[start:i])
 			start = -1
 		}
 	}
 	if start >= 0 {
-		words = append(words, string(rs[start:]))
+		words = append(words, text[start:])
 	}
 	return words
 }

@@ -128,6 +128,8 @@ func TestMedicalTerms(t *testing.T) {
 		{"depressief", []string{"depressief"}},
 		{"tumoren in de lever", []string{"tumoren"}},
 		{"diabetesvereniging", nil},
+		{"-operatie en operatie-", []string{"operatie"}},
+		{"knie--operatie", []string{"operatie"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
