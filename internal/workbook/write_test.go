@@ -240,7 +240,7 @@ func TestTemplateReadsBack(t *testing.T) {
 	}
 	d := res.Dossiers[0]
 	if d.Nummer != "VOORBEELD-001" || d.EersteZiektedag != dossier.NewDate(2025, 3, 3) ||
-		len(d.Documenten) != 12 || len(d.Activiteiten) != 3 || len(d.Sollicitaties) != 2 || len(d.Ziekteperiodes) != 1 {
+		len(d.Documenten) != 13 || len(d.Activiteiten) != 4 || len(d.Sollicitaties) != 2 || len(d.Ziekteperiodes) != 1 {
 		t.Errorf("example dossier read as %s from %s with %d documents, %d activities, %d applications, %d periods",
 			d.Nummer, d.EersteZiektedag, len(d.Documenten), len(d.Activiteiten), len(d.Sollicitaties), len(d.Ziekteperiodes))
 	}
