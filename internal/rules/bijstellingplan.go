@@ -74,8 +74,7 @@ func judgeTrigger(c *Context, t trigger, plans []dossier.Document) Finding {
 		if p.Datum.Before(t.T) {
 			continue
 		}
-		f := c.judge(fmt.Sprintf("Na %s is het plan bijgesteld: %s van %s", t.wat, lowerFirst(p.Soort.String()), c.weekOf(p.Datum)), p.Datum, deadline)
-		return f
+		return c.judge(fmt.Sprintf("Na %s is het plan bijgesteld: %s van %s", t.wat, lowerFirst(p.Soort.String()), c.weekOf(p.Datum)), p.Datum, deadline)
 	}
 	f := Finding{Status: c.absentStatus(deadline), UitersteDatum: deadline}
 	switch f.Status {
