@@ -10,59 +10,56 @@ import (
 	"os"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
 )
 
-// Size limits for opening a workbook. excelize's defaults are 16 GB; ours
-// keep a hostile or broken file from exhausting memory while leaving ample
-// room for 10,000 dossiers (about 20 MB of worksheet XML).
-const (
-	maxFileSize       = 256 << 20 // the .xlsx file itself
-	unzipSizeLimit    = 256 << 20 // all parts together, unzipped
-	unzipXMLSizeLimit = 64 << 20  // one worksheet kept in memory, unzipped
-)
+// ReadFile reads the input workbook at path within DefaultLimits. The
+// error is only for a file that cannot be read as a workbook at all
+// (missing, empty, not an xlsx, encrypted, damaged, too large); its message
+// is Dutch and names the file. Everything wrong inside a readable workbook
+// is in Result.Problems.
+func ReadFile(path string) (*Result, error) { return ReadFileLimits(path, DefaultLimits) }
 
-// ReadFile reads the input workbook at path. The error is only for a file
-// that cannot be read as a workbook at all (missing, empty, not an xlsx,
-// encrypted, damaged); its message is Dutch and names the file. Everything
-// wrong inside a readable workbook is in Result.Problems.
-func ReadFile(path string) (*Result, error) {
-	fi, err := os.Stat(path)
+// ReadFileLimits is ReadFile within limits. The file is not loaded into
+// memory: its worksheets are unzipped and scanned as streams.
+func ReadFileLimits(path string, limits Limits) (*Result, error) {
+	f, err := os.Open(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("%s bestaat niet", path)
 	case err != nil:
 		return nil, fmt.Errorf("%s kan niet worden geopend: %v", path, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("%s kan niet worden gelezen: %v", path, err)
 	case fi.IsDir():
 		return nil, fmt.Errorf("%s is een map, geen xlsx-werkboek", path)
-	case fi.Size() > maxFileSize:
-		return nil, fmt.Errorf("%s is te groot (%d MB; maximaal %d MB)", path, fi.Size()>>20, maxFileSize>>20)
+	case fi.Size() > limits.File:
+		return nil, fmt.Errorf("%s is te groot (%s; de grens is %s); verhoog de grens met de omgevingsvariabele %s, bijvoorbeeld %s=%s",
+			path, sizeText(fi.Size()), sizeText(limits.File), EnvMaxFile, EnvMaxFile, sizeText(2*limits.File))
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s kan niet worden gelezen: %v", path, err)
-	}
-	return read(path, data)
+	return read(path, f, fi.Size(), limits)
 }
 
 // Read reads the input workbook from r, like ReadFile; messages call it
-// "de invoer".
+// "de invoer". The input is held in memory.
 func Read(r io.Reader) (*Result, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(r, DefaultLimits.File+1))
 	if err != nil {
 		return nil, fmt.Errorf("de invoer kan niet worden gelezen: %v", err)
 	}
-	if len(data) > maxFileSize {
-		return nil, fmt.Errorf("de invoer is te groot (maximaal %d MB)", maxFileSize>>20)
+	if int64(len(data)) > DefaultLimits.File {
+		return nil, fmt.Errorf("de invoer is te groot (de grens is %s)", sizeText(DefaultLimits.File))
 	}
-	return read("de invoer", data)
+	return read("de invoer", bytes.NewReader(data), int64(len(data)), DefaultLimits)
 }
 
-// read opens data as a workbook and reads it. excelize is not trusted to
-// never panic on damaged input, so a panic becomes an ordinary error.
-func read(name string, data []byte) (res *Result, err error) {
-	if err := sniff(name, data); err != nil {
+// read opens the package and reads it. A panic while reading a damaged
+// file becomes an ordinary error.
+func read(name string, r io.ReaderAt, size int64, limits Limits) (res *Result, err error) {
+	if err := sniff(name, r, size); err != nil {
 		return nil, err
 	}
 	defer func() {
@@ -70,16 +67,18 @@ func read(name string, data []byte) (res *Result, err error) {
 			res, err = nil, fmt.Errorf("%s is beschadigd en kan niet worden gelezen (%v); open het in Excel en sla het opnieuw op", name, p)
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		RawCellValue:      true,
-		UnzipSizeLimit:    unzipSizeLimit,
-		UnzipXMLSizeLimit: unzipXMLSizeLimit,
-	})
+	p, err := openPackage(name, r, size, limits)
 	if err != nil {
-		return nil, openError(name, err)
+		return nil, err
 	}
-	defer f.Close()
-	return newReader(name, f, data).read()
+	b, err := newZipBook(p)
+	if err != nil {
+		if msg, ok := isTooLarge(err); ok {
+			return nil, fmt.Errorf("%s is te groot: %s", name, msg)
+		}
+		return nil, fmt.Errorf("%s is beschadigd: de lijst met tabbladen kan niet worden gelezen (%v); open het in Excel en sla het opnieuw op", name, err)
+	}
+	return newReader(name, b).read()
 }
 
 var (
@@ -93,22 +92,30 @@ var (
 
 // sniff recognises the common wrong files by their first bytes, so the
 // user gets a message about what the file is instead of a zip error.
-func sniff(name string, data []byte) error {
+func sniff(name string, r io.ReaderAt, size int64) error {
+	head := make([]byte, min(size, 4096))
+	if _, err := r.ReadAt(head, 0); err != nil && err != io.EOF {
+		return fmt.Errorf("%s kan niet worden gelezen: %v", name, err)
+	}
 	switch {
-	case len(data) == 0:
+	case size == 0:
 		return fmt.Errorf("%s is leeg (0 bytes); verwacht een xlsx-werkboek", name)
-	case bytes.HasPrefix(data, oleMagic):
-		if bytes.Contains(data, oleEncryptionInfo) || bytes.Contains(data, oleEncryptedPkg) {
-			return fmt.Errorf("%s is met een wachtwoord beveiligd; sla het op zonder wachtwoord", name)
+	case bytes.HasPrefix(head, oleMagic):
+		if size <= 64<<20 {
+			data := make([]byte, size)
+			if _, err := r.ReadAt(data, 0); (err == nil || err == io.EOF) &&
+				(bytes.Contains(data, oleEncryptionInfo) || bytes.Contains(data, oleEncryptedPkg)) {
+				return fmt.Errorf("%s is met een wachtwoord beveiligd; sla het op zonder wachtwoord", name)
+			}
 		}
 		return fmt.Errorf("%s is geen xlsx-werkboek (het lijkt een oud .xls-bestand; sla het op als Excel-werkmap .xlsx)", name)
-	case bytes.HasPrefix(data, zipMagic):
-		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	case bytes.HasPrefix(head, zipMagic):
+		zr, err := zip.NewReader(r, size)
 		if err != nil {
 			return fmt.Errorf("%s is beschadigd of onvolledig (geen geldig zip-bestand); sla het opnieuw op als Excel-werkmap .xlsx", name)
 		}
 		return sniffZip(name, zr)
-	case looksLikeText(data):
+	case looksLikeText(head, size > int64(len(head))):
 		return fmt.Errorf("%s is geen xlsx-werkboek maar een tekstbestand (bijvoorbeeld CSV); open het in Excel en sla het op als Excel-werkmap .xlsx", name)
 	}
 	return fmt.Errorf("%s is geen xlsx-werkboek (onbekend bestandsformaat); sla het op als Excel-werkmap .xlsx", name)
@@ -139,23 +146,10 @@ func sniffZip(name string, zr *zip.Reader) error {
 	return nil
 }
 
-// openError turns an excelize open error into a Dutch message.
-func openError(name string, err error) error {
-	switch {
-	case errors.Is(err, excelize.ErrWorkbookPassword):
-		return fmt.Errorf("%s is met een wachtwoord beveiligd; sla het op zonder wachtwoord", name)
-	case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, zip.ErrFormat):
-		return fmt.Errorf("%s is geen xlsx-werkboek; sla het op als Excel-werkmap .xlsx", name)
-	case strings.Contains(err.Error(), "size limit"), errors.Is(err, zip.ErrInsecurePath):
-		return fmt.Errorf("%s is te groot of ongeldig om te lezen (%v)", name, err)
-	}
-	return fmt.Errorf("%s is beschadigd en kan niet worden gelezen (%v); open het in Excel en sla het opnieuw op", name, err)
-}
-
-// looksLikeText reports whether the start of data is UTF-8 text without
-// control characters other than white space (a CSV or text export).
-func looksLikeText(data []byte) bool {
-	head := data[:min(len(data), 4096)]
+// looksLikeText reports whether head, the start of a file, is UTF-8 text
+// without control characters other than white space (a CSV or text
+// export); more says the file goes on after head.
+func looksLikeText(head []byte, more bool) bool {
 	if bytes.HasPrefix(head, []byte("\xEF\xBB\xBF")) {
 		head = head[3:]
 	}
@@ -163,7 +157,7 @@ func looksLikeText(data []byte) bool {
 		r, size := utf8.DecodeRune(head)
 		if r == utf8.RuneError && size == 1 {
 			// A multi-byte rune cut off at the 4096-byte boundary is fine.
-			return len(head) < utf8.UTFMax && len(data) > 4096
+			return len(head) < utf8.UTFMax && more
 		}
 		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' {
 			return false

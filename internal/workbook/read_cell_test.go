@@ -145,23 +145,3 @@ func TestSerialDateAgreesWithExcelize(t *testing.T) {
 		}
 	}
 }
-
-func TestHasFormulaElement(t *testing.T) {
-	for _, tc := range []struct {
-		xml  string
-		want bool
-	}{
-		{`<c r="A1"><f>SUM(B1)</f></c>`, true},
-		{`<c r="A1"><f t="shared" si="0"/></c>`, true},
-		{`<c r="A1"><f/></c>`, true},
-		{`<x:c r="A1"><x:f>A2</x:f></x:c>`, true},
-		{`<c r="A1" t="s"><v>0</v></c><filterMode/>`, false},
-		{`<c r="A1"><v>1</v></c>`, false},
-		{`<f`, false},
-		{``, false},
-	} {
-		if got := hasFormulaElement([]byte(tc.xml)); got != tc.want {
-			t.Errorf("hasFormulaElement(%q) = %v, want %v", tc.xml, got, tc.want)
-		}
-	}
-}

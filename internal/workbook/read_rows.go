@@ -1,25 +1,102 @@
 package workbook
 
 import (
-	"bytes"
 	"fmt"
-
-	"github.com/xuri/excelize/v2"
+	"sync"
 )
 
-// sheetRow is one row as excelize's row iterator gives it: its 1-based
-// number and its raw cell values (RawCellValue: date cells as serials).
+// book is an opened workbook as the reader needs it: its sheets in
+// workbook order, its date system, and the cells of a sheet row by row.
+// zipBook streams the package; the tests hold it to a book read with
+// excelize's row iterator (read_ref_test.go), the reference.
+type book interface {
+	date1904() bool
+	sheets() []sheetEntry
+	// rows calls yield for every row of sheet that holds a value or a
+	// formula, in order; a yield error stops it and is returned.
+	rows(sheet sheetEntry, yield func(sheetRow) error) error
+}
+
+// sheetRow is one row: its 1-based number, its raw cell values by column
+// (date cells as serials, shared strings resolved), and the cells that
+// hold a formula without a value.
 type sheetRow struct {
-	num   int
-	cells []string
+	num     int
+	cells   []string
+	missing []formulaCell
+}
+
+// formulaCell is a cell with a formula and no (cached) value: a formula is
+// never evaluated, and one written by a program that does not calculate
+// has no value to read.
+type formulaCell struct {
+	idx     int    // 0-based column
+	formula string // without '='; "" when it is shared from another cell
+}
+
+// zipBook is the production book: worksheets are unzipped and scanned as
+// streams, cell by cell, so neither a sheet's XML nor its rows are held in
+// memory; only the shared string table is, once.
+type zipBook struct {
+	p        *pkg
+	entries  []sheetEntry
+	d1904    bool
+	sstPart  string
+	sstOnce  sync.Once
+	sst      []string
+	sstError error
+}
+
+func newZipBook(p *pkg) (*zipBook, error) {
+	entries, d1904, sstPart, err := p.structure()
+	if err != nil {
+		return nil, err
+	}
+	return &zipBook{p: p, entries: entries, d1904: d1904, sstPart: sstPart}, nil
+}
+
+func (b *zipBook) date1904() bool       { return b.d1904 }
+func (b *zipBook) sheets() []sheetEntry { return b.entries }
+
+// sharedStrings reads the shared string table on first use; the sheets
+// read concurrently share it.
+func (b *zipBook) sharedStrings() ([]string, error) {
+	b.sstOnce.Do(func() {
+		if b.sstPart == "" {
+			return
+		}
+		rc, err := b.p.open(b.sstPart)
+		if err != nil {
+			b.sstError = err
+			return
+		}
+		defer rc.Close()
+		b.sst, b.sstError = scanSharedStrings(newXMLStream(rc))
+	})
+	return b.sst, b.sstError
+}
+
+func (b *zipBook) rows(s sheetEntry, yield func(sheetRow) error) error {
+	sst, err := b.sharedStrings()
+	if err != nil {
+		return fmt.Errorf("de gedeelde teksten (%s): %w", b.sstPart, err)
+	}
+	if s.part == "" {
+		return fmt.Errorf("het werkblad van tabblad %s ontbreekt in het bestand", s.name)
+	}
+	rc, err := b.p.open(s.part)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	return scanCells(newXMLStream(rc), sst, yield)
 }
 
 // sheetStream is one sheet being read.
 type sheetStream struct {
-	sheet    string // the sheet's name in the workbook
-	spec     *Sheet
-	formulas *formulaIndex // set before the first batch is sent
-	err      error         // set before the last batch is sent
+	sheet string // the sheet's name in the workbook
+	spec  *Sheet
+	err   error // set before the last batch is sent
 }
 
 // sheetBatch is a run of rows of one sheet; last marks the sheet's end.
@@ -33,119 +110,39 @@ type sheetBatch struct {
 const batchRows = 512
 
 // readSheets starts reading the present sheets (contract name -> the
-// workbook's sheet name) with excelize's row iterator (never GetRows, which
-// builds the whole grid twice), one goroutine per sheet so a large workbook
-// uses every core; excelize reads different sheets concurrently safely.
-// The rows of all sheets arrive on one channel in batches, so they can be
-// processed while the rest is still being read; every sheet ends with one
-// batch marked last.
-func (r *reader) readSheets(present map[string]string) <-chan sheetBatch {
+// workbook's sheet), one goroutine per sheet so a large workbook uses
+// every core. The rows of all sheets arrive on one channel in batches, so
+// they can be processed while the rest is still being read; every sheet
+// ends with one batch marked last.
+func (r *reader) readSheets(present map[string]sheetEntry) <-chan sheetBatch {
 	out := make(chan sheetBatch, 64)
-	for name, sheet := range present {
-		s := &sheetStream{sheet: sheet, spec: SheetByName(name)}
-		go r.readRows(s, out)
+	for name, e := range present {
+		s := &sheetStream{sheet: e.name, spec: SheetByName(name)}
+		go r.readRows(s, e, out)
 	}
 	return out
 }
 
-func (r *reader) readRows(s *sheetStream, out chan<- sheetBatch) {
+func (r *reader) readRows(s *sheetStream, e sheetEntry, out chan<- sheetBatch) {
 	var batch []sheetRow
 	defer func() {
-		// excelize is not trusted to never panic on a damaged sheet.
+		// A damaged sheet must not take the process down.
 		if p := recover(); p != nil {
 			s.err, batch = panicError{p}, nil
 		}
 		out <- sheetBatch{s: s, rows: batch, last: true}
 	}()
-	s.formulas = r.formulaIndex(s.sheet)
-	rows, err := r.f.Rows(s.sheet)
-	if err != nil {
-		s.err = err
-		return
-	}
-	defer rows.Close()
-	num := 0
-	for rows.Next() {
-		num++
-		cells, err := rows.Columns()
-		if err != nil {
-			s.err = err
-			return
-		}
-		if len(cells) == 0 {
-			continue
-		}
-		batch = append(batch, sheetRow{num: num, cells: cells})
+	s.err = r.book.rows(e, func(row sheetRow) error {
+		batch = append(batch, row)
 		if len(batch) == batchRows {
 			out <- sheetBatch{s: s, rows: batch}
 			batch = nil
 		}
-	}
-	s.err = rows.Error()
+		return nil
+	})
 }
 
-// panicError is a panic inside excelize turned into an error.
+// panicError is a panic while reading turned into an error.
 type panicError struct{ v any }
 
 func (p panicError) Error() string { return fmt.Sprint(p.v) }
-
-// formulaIndex answers whether an empty cell holds a formula. excelize's row
-// iterator gives a formula without a cached value as an empty string, like
-// an empty cell, and a formula is never evaluated: such a cell is an error
-// to report, not an empty value. Most exported workbooks hold no formulas at
-// all, so the sheet's XML is first searched for a formula element, and only
-// when there is one does the index ask excelize, cell by cell, for the
-// formula of an empty cell.
-type formulaIndex struct {
-	f     *excelize.File
-	sheet string
-}
-
-// formulaIndex returns nil when sheet has no formula element.
-func (r *reader) formulaIndex(sheet string) *formulaIndex {
-	p, ok := r.paths[sheet]
-	if !ok {
-		return nil
-	}
-	data, err := r.part(p)
-	if err != nil || !hasFormulaElement(data) {
-		return nil
-	}
-	return &formulaIndex{f: r.f, sheet: sheet}
-}
-
-// hasFormulaElement reports whether a worksheet's XML holds a formula
-// element: <f>, <f ...> or <f/>, with or without a namespace prefix.
-func hasFormulaElement(data []byte) bool {
-	for _, prefix := range [][]byte{[]byte("<f"), []byte(":f")} {
-		for s := data; ; {
-			i := bytes.Index(s, prefix)
-			if i < 0 || i+2 >= len(s) {
-				break
-			}
-			switch s[i+2] {
-			case '>', '/', ' ', '\t', '\n', '\r':
-				return true
-			}
-			s = s[i+2:]
-		}
-	}
-	return false
-}
-
-// formula returns the formula of the cell at row (1-based) and idx
-// (0-based column) when the sheet has one there.
-func (t *table) formula(row, idx int) (string, bool) {
-	if t.formulas == nil {
-		return "", false
-	}
-	ref, err := excelize.CoordinatesToCellName(idx+1, row)
-	if err != nil {
-		return "", false
-	}
-	f, err := t.formulas.f.GetCellFormula(t.formulas.sheet, ref)
-	if err != nil || f == "" {
-		return "", false
-	}
-	return f, true
-}

@@ -14,9 +14,7 @@ import (
 // reader reads one opened workbook in a single pass per sheet.
 type reader struct {
 	name     string // the file name, for messages
-	f        *excelize.File
-	part     func(name string) ([]byte, error) // a part of the package
-	paths    map[string]string                 // sheet name -> worksheet part
+	book     book
 	date1904 bool
 
 	res      Result
@@ -26,15 +24,11 @@ type reader struct {
 	colNames []string
 }
 
-func newReader(name string, f *excelize.File, data []byte) *reader {
+func newReader(name string, b book) *reader {
 	return &reader{
-		name: name,
-		f:    f,
-		part: zipParts(data, func(name string) ([]byte, bool) {
-			v, ok := f.Pkg.Load(name)
-			b, isBytes := v.([]byte)
-			return b, ok && isBytes
-		}),
+		name:     name,
+		book:     b,
+		date1904: b.date1904(),
 		byNummer: map[string]*dossier.Dossier{},
 		periods:  map[string][]dossier.SicknessPeriod{},
 	}
@@ -43,15 +37,6 @@ func newReader(name string, f *excelize.File, data []byte) *reader {
 func (r *reader) problem(p dossier.Problem) { r.res.Problems = append(r.res.Problems, p) }
 
 func (r *reader) read() (*Result, error) {
-	props, err := r.f.GetWorkbookProps()
-	if err != nil {
-		return nil, openError(r.name, err)
-	}
-	r.date1904 = props.Date1904 != nil && *props.Date1904
-	if r.paths, err = sheetPaths(r.part); err != nil {
-		return nil, fmt.Errorf("%s is beschadigd: de lijst met tabbladen kan niet worden gelezen (%v)", r.name, err)
-	}
-
 	present := r.matchSheets()
 	readers := map[string]func(*record){
 		SheetDossiers:       r.readDossiers,
@@ -75,12 +60,13 @@ func (r *reader) read() (*Result, error) {
 	batches := r.readSheets(present)
 	tables := map[*sheetStream]*sheetTable{}
 	var waiting []sheetBatch
-	dossiersDone := present[SheetDossiers] == ""
+	_, hasDossiers := present[SheetDossiers]
+	dossiersDone := !hasDossiers
 	var firstErr error
 	process := func(b sheetBatch) {
 		st := tables[b.s]
 		if st == nil {
-			st = &sheetTable{table: table{name: b.s.sheet, spec: b.s.spec, formulas: b.s.formulas}, readRow: readers[b.s.spec.Name]}
+			st = &sheetTable{table: table{name: b.s.sheet, spec: b.s.spec}, readRow: readers[b.s.spec.Name]}
 			tables[b.s] = st
 		}
 		r.readBatch(st, b.rows)
@@ -118,8 +104,7 @@ func (r *reader) read() (*Result, error) {
 	}
 	r.finishPeriods()
 	r.res.Problems.Sort()
-	// A copy, so the caller does not keep the reader alive, and with it
-	// excelize's unzipped parts (some 90 MB for 10,000 dossiers).
+	// A copy, so the caller does not keep the reader alive.
 	res := r.res
 	return &res, nil
 }
@@ -127,26 +112,26 @@ func (r *reader) read() (*Result, error) {
 // matchSheets maps contract sheet names to the workbook's sheet names
 // (matched like headers: case-insensitively, white space collapsed) and
 // warns about sheets the contract does not know.
-func (r *reader) matchSheets() map[string]string {
-	present := map[string]string{}
-	for _, name := range r.f.GetSheetList() {
+func (r *reader) matchSheets() map[string]sheetEntry {
+	present := map[string]sheetEntry{}
+	for _, e := range r.book.sheets() {
 		// The writer's hidden list of drop-down values, and hidden sheets in
 		// general, are no input the user sees or means.
-		if visible, err := r.f.GetSheetVisible(name); name == SheetLijsten || err == nil && !visible {
+		if e.name == SheetLijsten || e.hidden {
 			continue
 		}
 		matched := false
 		for _, spec := range Contract {
-			if SameName(name, spec.Name) {
+			if SameName(e.name, spec.Name) {
 				if _, dup := present[spec.Name]; !dup {
-					present[spec.Name] = name
+					present[spec.Name] = e
 					matched = true
 				}
 				break
 			}
 		}
 		if !matched {
-			r.problem(dossier.Warnf(name, "onbekend tabblad %q wordt niet gelezen (verwacht: %s)", name, sheetList()))
+			r.problem(dossier.Warnf(e.name, "onbekend tabblad %q wordt niet gelezen (verwacht: %s)", e.name, sheetList()))
 		}
 	}
 	return present
@@ -167,7 +152,6 @@ type table struct {
 	spec      *Sheet
 	headerRow int
 	cols      map[string]tableCol // by contract header; absent when missing
-	formulas  *formulaIndex       // nil when the sheet has no formulas
 }
 
 type tableCol struct {
@@ -211,7 +195,7 @@ func (r *reader) readBatch(st *sheetTable, rows []sheetRow) {
 		}
 		switch {
 		case t.headerRow != 0:
-			st.readRow(&record{r: r, t: t, row: row.num, cells: row.cells})
+			st.readRow(&record{r: r, t: t, row: row.num, cells: row.cells, missing: row.missing})
 		case st.settled || t.spec.holdsRequired(row.cells):
 			st.pending = nil
 			r.takeHeader(st, row)
@@ -235,7 +219,7 @@ func (r *reader) settleHeader(st *sheetTable) {
 		if st.stop {
 			return
 		}
-		st.readRow(&record{r: r, t: &st.table, row: row.num, cells: row.cells})
+		st.readRow(&record{r: r, t: &st.table, row: row.num, cells: row.cells, missing: row.missing})
 	}
 }
 
@@ -257,8 +241,11 @@ func (s *Sheet) holdsRequired(cells []string) bool {
 // finishSheet ends a sheet: a reading error makes the workbook unreadable;
 // a sheet without a header row is a warning.
 func (r *reader) finishSheet(st *sheetTable, s *sheetStream) error {
+	if msg, ok := isTooLarge(s.err); ok {
+		return fmt.Errorf("%s is te groot: tabblad %s is %s", r.name, s.sheet, msg)
+	}
 	if s.err != nil {
-		return fmt.Errorf("%s is beschadigd: tabblad %s kan niet worden gelezen (%v)", r.name, s.sheet, s.err)
+		return fmt.Errorf("%s is beschadigd: tabblad %s kan niet worden gelezen (%v); open het in Excel en sla het opnieuw op", r.name, s.sheet, s.err)
 	}
 	if st.headerRow == 0 && !st.settled {
 		r.settleHeader(st)
@@ -385,8 +372,9 @@ type record struct {
 	r       *reader
 	t       *table
 	row     int
-	cells   []string // raw values from excelize's row iterator
-	dossier string   // the row's Dossiernummer once known, for Problem.Dossier
+	cells   []string      // raw values, as excelize's row iterator gives them
+	missing []formulaCell // cells with a formula and no value
+	dossier string        // the row's Dossiernummer once known, for Problem.Dossier
 }
 
 // col returns the table column for a contract header. Asking for a header
@@ -442,8 +430,19 @@ func (rec *record) empty(header string) bool {
 	if c.idx < len(rec.cells) && strings.TrimSpace(rec.cells[c.idx]) != "" {
 		return false
 	}
-	_, isFormula := rec.t.formula(rec.row, c.idx)
+	_, isFormula := rec.formula(c.idx)
 	return !isFormula
+}
+
+// formula returns the formula of the row's cell idx when it has one and
+// no value.
+func (rec *record) formula(idx int) (string, bool) {
+	for _, f := range rec.missing {
+		if f.idx == idx {
+			return f.formula, true
+		}
+	}
+	return "", false
 }
 
 // value returns the trimmed raw value in column header and whether there
@@ -463,9 +462,13 @@ func (rec *record) value(header string) (string, bool) {
 	if v != "" {
 		return v, true
 	}
-	if f, ok := rec.t.formula(rec.row, c.idx); ok {
-		rec.errorf(header, "%s: de formule =%s heeft geen berekende waarde; open het werkboek in Excel (dat rekent de formule uit) en sla het op, of vul de waarde zelf in",
-			header, strings.TrimPrefix(f, "="))
+	if f, ok := rec.formula(c.idx); ok {
+		formule := "de formule"
+		if f != "" {
+			formule += " =" + strings.TrimPrefix(f, "=")
+		}
+		rec.errorf(header, "%s: %s heeft geen berekende waarde; open het werkboek in Excel (dat rekent de formule uit) en sla het op, of vul de waarde zelf in",
+			header, formule)
 	} else if c.spec.Required {
 		rec.errorf(header, "%s ontbreekt; deze kolom is verplicht", header)
 	}

@@ -1,0 +1,248 @@
+package workbook
+
+import (
+	"strconv"
+	"strings"
+)
+
+// scanCells reads the rows of a worksheet part from s, calling yield for
+// every row that holds a value or a formula, in order: its number (from
+// the row's r attribute, or one more than the previous row), its raw cell
+// values by column (what excelize's row iterator gives with RawCellValue:
+// shared strings resolved, numbers and booleans as written) and the
+// formulas of cells that have no value. Rows before <sheetData> and
+// anything after it are ignored. A yield error stops the scan.
+func scanCells(s *xmlStream, sst []string, yield func(sheetRow) error) error {
+	var (
+		inData       bool
+		row, col     int
+		cells        []string
+		missing      []formulaCell
+		typ          string
+		inV, inF     bool
+		inIs, inT    bool
+		rph          int
+		v, f, inline []byte
+		hasFormula   bool
+		hasCell      bool
+	)
+	flush := func() error {
+		if len(cells) == 0 && len(missing) == 0 {
+			return nil
+		}
+		err := yield(sheetRow{num: row, cells: cells, missing: missing})
+		cells, missing = nil, nil
+		return err
+	}
+	endCell := func() {
+		hasCell = false
+		var value string
+		switch typ {
+		case "s":
+			if n, err := strconv.Atoi(strings.TrimSpace(string(v))); err == nil && n >= 0 && n < len(sst) {
+				value = sst[n]
+			}
+		case "inlineStr":
+			value = bstrUnescape(string(inline))
+		default:
+			value = string(v)
+		}
+		if value == "" && !hasFormula {
+			return
+		}
+		for len(cells) < col {
+			cells = append(cells, "")
+		}
+		cells[col-1] = value
+		if hasFormula && strings.TrimSpace(value) == "" {
+			missing = append(missing, formulaCell{idx: col - 1, formula: string(f)})
+		}
+	}
+	for {
+		kind, name, attrs, text, selfClosing := s.next()
+		switch kind {
+		case tokEOF:
+			if s.err != nil {
+				return s.err
+			}
+			return flush()
+		case tokText, tokCDATA:
+			if !hasCell {
+				continue
+			}
+			appendText := func(dst []byte) []byte {
+				if kind == tokCDATA {
+					return append(dst, text...)
+				}
+				return appendUnescaped(dst, text)
+			}
+			switch {
+			case inV:
+				v = appendText(v)
+			case inF:
+				f = appendText(f)
+			case inIs && inT && rph == 0:
+				inline = appendText(inline)
+			}
+		case tokStart:
+			if !inData {
+				inData = name == "sheetData" && !selfClosing
+				continue
+			}
+			switch name {
+			case "row":
+				if err := flush(); err != nil {
+					return err
+				}
+				row++
+				if a, ok := attr(attrs, "r"); ok {
+					if n, err := strconv.Atoi(a); err == nil && n > 0 {
+						row = n
+					}
+				}
+				col = 0
+			case "c":
+				col++
+				if a, ok := attr(attrs, "r"); ok {
+					if c := colOf(a); c > 0 {
+						col = c
+					}
+				}
+				typ, _ = attr(attrs, "t")
+				v, f, inline = v[:0], f[:0], inline[:0]
+				hasFormula, inV, inF, inIs, inT, rph = false, false, false, false, false, 0
+				hasCell = true
+				if selfClosing {
+					endCell()
+				}
+			case "v":
+				inV = !selfClosing && hasCell
+			case "f":
+				hasFormula = hasFormula || hasCell
+				inF = !selfClosing && hasCell
+			case "is":
+				inIs = !selfClosing && hasCell
+			case "t":
+				inT = !selfClosing && inIs
+			case "rPh":
+				if !selfClosing && inIs {
+					rph++
+				}
+			}
+		case tokEnd:
+			switch name {
+			case "sheetData":
+				if inData {
+					if err := flush(); err != nil {
+						return err
+					}
+					inData = false
+				}
+			case "c":
+				if hasCell {
+					endCell()
+				}
+			case "v":
+				inV = false
+			case "f":
+				inF = false
+			case "is":
+				inIs = false
+			case "t":
+				inT = false
+			case "rPh":
+				if rph > 0 {
+					rph--
+				}
+			}
+		}
+	}
+}
+
+// scanSharedStrings reads the shared string table: per <si>, the text of
+// its <t> elements (directly or in rich-text runs), leaving out phonetic
+// runs (<rPh>), with OOXML's _xHHHH_ escapes decoded. Equal strings are
+// stored once.
+func scanSharedStrings(s *xmlStream) ([]string, error) {
+	var (
+		out   []string
+		inSI  bool
+		inT   bool
+		rph   int
+		text  []byte
+		known = map[string]string{}
+	)
+	for {
+		kind, name, _, raw, selfClosing := s.next()
+		switch kind {
+		case tokEOF:
+			return out, s.err
+		case tokText, tokCDATA:
+			if inSI && inT && rph == 0 {
+				if kind == tokCDATA {
+					text = append(text, raw...)
+				} else {
+					text = appendUnescaped(text, raw)
+				}
+			}
+		case tokStart:
+			switch name {
+			case "si":
+				if selfClosing {
+					out = append(out, "")
+					continue
+				}
+				inSI, inT, rph, text = true, false, 0, text[:0]
+			case "t":
+				inT = inSI && !selfClosing
+			case "rPh":
+				if inSI && !selfClosing {
+					rph++
+				}
+			}
+		case tokEnd:
+			switch name {
+			case "si":
+				if inSI {
+					str := bstrUnescape(string(text))
+					if k, ok := known[str]; ok {
+						str = k
+					} else {
+						known[str] = str
+					}
+					out = append(out, str)
+					inSI = false
+				}
+			case "t":
+				inT = false
+			case "rPh":
+				if rph > 0 {
+					rph--
+				}
+			}
+		}
+	}
+}
+
+// colOf returns the 1-based column of a cell reference like "AB12", or 0.
+func colOf(ref string) int {
+	col := 0
+	for i := 0; i < len(ref); i++ {
+		c := ref[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			col = col*26 + int(c-'A'+1)
+		case c >= 'a' && c <= 'z':
+			col = col*26 + int(c-'a'+1)
+		default:
+			if i == 0 {
+				return 0
+			}
+			return col
+		}
+		if col > 16384 {
+			return 0
+		}
+	}
+	return col
+}
