@@ -155,3 +155,27 @@ func TestParseRedenEinde(t *testing.T) {
 		}
 	}
 }
+
+// TestDateDayNumbers holds the four-byte day number to time.Time for every
+// day from 1899 to 2101: fields, arithmetic, order and formatting.
+func TestDateDayNumbers(t *testing.T) {
+	start := time.Date(1899, time.December, 30, 0, 0, 0, 0, time.UTC)
+	prev := Date{}
+	for i := 0; i < 202*366; i++ {
+		tm := start.AddDate(0, 0, i)
+		d := NewDate(tm.Year(), tm.Month(), tm.Day())
+		if d.Year() != tm.Year() || d.Month() != tm.Month() || d.Day() != tm.Day() || d.Weekday() != tm.Weekday() || !d.Time().Equal(tm) {
+			t.Fatalf("%s: day number gives %d-%d-%d %s", tm.Format("2006-01-02"), d.Year(), d.Month(), d.Day(), d.Weekday())
+		}
+		if d.String() != tm.Format("2006-01-02") || DateOf(tm.In(time.FixedZone("x", 5*3600))) != d {
+			t.Fatalf("%s: String %s", tm.Format("2006-01-02"), d)
+		}
+		if !prev.IsZero() && (d.DaysSince(prev) != 1 || prev.AddDays(1) != d || !prev.Before(d) || !d.After(prev) || d.Compare(prev) != 1) {
+			t.Fatalf("%s does not follow %s", d, prev)
+		}
+		prev = d
+	}
+	if z := (Date{}); !z.IsZero() || !z.AddDays(5).IsZero() || z.String() != "" || !z.Time().IsZero() {
+		t.Errorf("the zero date is not absent")
+	}
+}
