@@ -1,8 +1,16 @@
 package workbook
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
+)
+
+// The scanner stores values of at most maxInterned bytes once per sheet,
+// up to maxInternedValues different ones.
+const (
+	maxInterned       = 256
+	maxInternedValues = 1 << 20
 )
 
 // scanCells reads the rows of a worksheet part from s, calling yield for
@@ -26,6 +34,19 @@ func scanCells(s *xmlStream, sst []string, yield func(sheetRow) error) error {
 		hasFormula   bool
 		hasCell      bool
 	)
+	// Values that repeat (dates, Ja/Nee, names of casemanagers, bureaus and
+	// employers, standard texts) are stored once.
+	known := map[string]string{}
+	intern := func(b []byte) string {
+		if s, ok := known[string(b)]; ok {
+			return s
+		}
+		s := string(b)
+		if len(b) <= maxInterned && len(known) < maxInternedValues {
+			known[s] = s
+		}
+		return s
+	}
 	flush := func() error {
 		if len(cells) == 0 && len(missing) == 0 {
 			return nil
@@ -43,9 +64,13 @@ func scanCells(s *xmlStream, sst []string, yield func(sheetRow) error) error {
 				value = sst[n]
 			}
 		case "inlineStr":
-			value = bstrUnescape(string(inline))
+			if bytes.Contains(inline, []byte("_x")) {
+				value = bstrUnescape(string(inline))
+			} else {
+				value = intern(inline)
+			}
 		default:
-			value = string(v)
+			value = intern(v)
 		}
 		if value == "" && !hasFormula {
 			return
