@@ -83,17 +83,25 @@ func runCheck(env Env, opts checkOptions) error {
 			checkable = append(checkable, d)
 		}
 	}
-	results := rules.CheckAll(checkable, opts.Peildatum)
-
-	write := func(w io.Writer) error {
+	// The checks are made while the output is written, a chunk at a time,
+	// so the findings of a large workbook are never all in memory.
+	checks := report.Lazy(checkable, opts.Peildatum)
+	var sum report.Summary
+	write := func(w io.Writer) (err error) {
 		switch opts.Format {
 		case "json":
-			return report.JSON(w, opts.Peildatum, results, meldingen)
+			sum, err = report.JSON(w, opts.Peildatum, checks, meldingen)
+			return err
 		case "xlsx":
+			results := rules.CheckAll(checkable, opts.Peildatum)
+			for _, r := range results {
+				sum.Add(r)
+			}
 			return report.XLSX(w, opts.Peildatum, results, meldingen)
 		}
 		color := opts.Output == "" && env.IsTerminal != nil && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == ""
-		return report.Text(w, opts.Peildatum, results, meldingen, report.TextOptions{Color: color})
+		sum, err = report.Text(w, opts.Peildatum, checks, meldingen, report.TextOptions{Color: color})
+		return err
 	}
 	if opts.Output == "" {
 		if err := write(env.Stdout); err != nil {
@@ -109,20 +117,18 @@ func runCheck(env Env, opts checkOptions) error {
 		}
 		fmt.Fprintf(env.Stdout, "geschreven: %s\n", opts.Output)
 	}
-	return checkExit(results, meldingen)
+	return checkExit(sum, meldingen)
 }
 
 // checkExit maps the outcome of a check to its exit status: 2 when any
 // dossier could not be read (an input error: like validate), 1 when a
 // checked dossier is onvolledig, else 0.
-func checkExit(results []rules.Result, meldingen dossier.Problems) error {
+func checkExit(sum report.Summary, meldingen dossier.Problems) error {
 	if fouten, _ := meldingen.Count(); fouten > 0 {
 		return silentExit(ExitInput)
 	}
-	for _, r := range results {
-		if r.Oordeel == rules.Onvolledig {
-			return findingsExit()
-		}
+	if sum.Onvolledig() {
+		return findingsExit()
 	}
 	return nil
 }

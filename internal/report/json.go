@@ -58,28 +58,57 @@ type (
 	}
 )
 
-// JSON writes the check of results at peildatum as the JSON contract: one
-// object, two-space indent, dates jjjj-mm-dd, absent values null. Dossiers
-// with input errors are not in results; their problems are in meldingen,
+// JSON writes the checks at peildatum as the JSON contract: one object,
+// two-space indent, dates jjjj-mm-dd, absent values null. Dossiers with
+// input errors are not among the checks; their problems are in meldingen,
 // followed (sorted by place) by the warnings each check found.
-func JSON(w io.Writer, peildatum dossier.Date, results []rules.Result, meldingen dossier.Problems) error {
-	// The object is written piece by piece, the dossiers encoded in
-	// parallel chunks, instead of building the whole document in memory: for
-	// 10,000 dossiers that is some 60 MB and a noticeable share of check's
-	// time. The bytes are those of json.Encoder with a two-space indent on
-	// the whole object (TestJSONContract and the golden hold it to that).
+func JSON(w io.Writer, peildatum dossier.Date, checks Checks, meldingen dossier.Problems) (Summary, error) {
+	// The object is written piece by piece, the dossiers checked and
+	// encoded in parallel chunks, instead of building the whole document
+	// (or all findings) in memory. The bytes are those of json.Encoder with
+	// a two-space indent on the whole object (TestJSONContract and the
+	// golden hold it to that).
+	var sum Summary
 	bw := bufio.NewWriterSize(w, 1<<16)
 	date, _ := jsonDate(peildatum).MarshalJSON()
 	bw.WriteString("{\n  \"peildatum\": ")
 	bw.Write(date)
 	bw.WriteString(",\n  \"dossiers\": ")
-	err := writeArray(bw, len(results), func(i int) any { return toJSONDossier(results[i]) })
-	if err != nil {
-		return err
+	type encoded struct {
+		json []byte
+		err  error
+		r    rules.Result // without findings: the summary needs the rest
+	}
+	if checks.Len() == 0 {
+		bw.WriteString("[]")
+	} else {
+		bw.WriteString("[\n")
+		err := eachChunk(checks, func(i int, r rules.Result) encoded {
+			b, err := encodeIndented(toJSONDossier(r), "    ")
+			r.Bevindingen = nil
+			return encoded{b, err, r}
+		}, func(start int, out []encoded) error {
+			for i, e := range out {
+				if e.err != nil {
+					return e.err
+				}
+				if start+i > 0 {
+					bw.WriteString(",\n")
+				}
+				bw.WriteString("    ")
+				bw.Write(e.json)
+				sum.Add(e.r)
+			}
+			return nil
+		})
+		if err != nil {
+			return sum, err
+		}
+		bw.WriteString("\n  ]")
 	}
 	bw.WriteString(",\n  \"meldingen\": ")
-	ms := Meldingen(results, meldingen)
-	err = writeArray(bw, len(ms), func(i int) any {
+	ms := Meldingen(sum.Meldingen, meldingen)
+	err := writeArray(bw, len(ms), func(i int) any {
 		p := ms[i]
 		m := jsonMelding{Plaats: p.Plaats, Ernst: p.Ernst.String(), Tekst: p.Tekst}
 		if p.Dossier != "" {
@@ -89,10 +118,10 @@ func JSON(w io.Writer, peildatum dossier.Date, results []rules.Result, meldingen
 		return m
 	})
 	if err != nil {
-		return err
+		return sum, err
 	}
 	bw.WriteString("\n}\n")
-	return bw.Flush()
+	return sum, bw.Flush()
 }
 
 func toJSONDossier(r rules.Result) jsonDossier {

@@ -25,7 +25,7 @@ func TestJSONContract(t *testing.T) {
 		{Plaats: "Extra", Ernst: dossier.Waarschuwing, Tekst: "onbekend tabblad"},
 	}
 	var buf bytes.Buffer
-	if err := JSON(&buf, p, results, input); err != nil {
+	if _, err := JSON(&buf, p, Results(results), input); err != nil {
 		t.Fatal(err)
 	}
 	if bytes.Contains(buf.Bytes(), []byte("Geheim")) {
@@ -133,14 +133,14 @@ func TestJSONStreamed(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got, want bytes.Buffer
-			if err := JSON(&got, voorbeeldPeildatum, tc.results, tc.meldingen); err != nil {
+			if _, err := JSON(&got, voorbeeldPeildatum, Results(tc.results), tc.meldingen); err != nil {
 				t.Fatal(err)
 			}
 			ref := jsonCheck{Peildatum: jsonDate(voorbeeldPeildatum), Dossiers: []jsonDossier{}, Meldingen: []jsonMelding{}}
 			for _, r := range tc.results {
 				ref.Dossiers = append(ref.Dossiers, toJSONDossier(r))
 			}
-			for _, p := range Meldingen(tc.results, tc.meldingen) {
+			for _, p := range Meldingen(resultMeldingen(tc.results), tc.meldingen) {
 				m := jsonMelding{Plaats: p.Plaats, Ernst: p.Ernst.String(), Tekst: p.Tekst}
 				if p.Dossier != "" {
 					nr := p.Dossier

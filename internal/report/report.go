@@ -19,14 +19,20 @@ var Statuses = []rules.Status{
 var Oordelen = []rules.Oordeel{rules.Onvolledig, rules.Aandacht, rules.Compleet}
 
 // Meldingen returns the input problems (meldingen, as the workbook reader
-// found them) together with the warnings each check found, sorted by place
+// found them) together with the warnings the checks found, sorted by place
 // so output is stable. The arguments are not changed.
-func Meldingen(results []rules.Result, meldingen dossier.Problems) dossier.Problems {
-	out := append(dossier.Problems(nil), meldingen...)
+func Meldingen(found, meldingen dossier.Problems) dossier.Problems {
+	out := append(append(dossier.Problems(nil), meldingen...), found...)
+	out.Sort()
+	return out
+}
+
+// resultMeldingen returns the warnings of results.
+func resultMeldingen(results []rules.Result) dossier.Problems {
+	var out dossier.Problems
 	for _, r := range results {
 		out = append(out, r.Meldingen...)
 	}
-	out.Sort()
 	return out
 }
 

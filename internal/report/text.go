@@ -46,11 +46,11 @@ var oordeelColor = map[rules.Oordeel]string{
 	rules.Compleet:   ansiBold + ansiGreen,
 }
 
-// Text writes a readable overview of the check of results at peildatum:
-// per dossier a header line, the verdict, and every finding in aligned
-// columns; then the meldingen and a summary line counting the dossiers per
-// verdict.
-func Text(w io.Writer, peildatum dossier.Date, results []rules.Result, meldingen dossier.Problems, opt TextOptions) error {
+// Text writes a readable overview of the checks at peildatum: per dossier
+// a header line, the verdict, and every finding in aligned columns; then
+// the meldingen and a summary line counting the dossiers per verdict.
+func Text(w io.Writer, peildatum dossier.Date, checks Checks, meldingen dossier.Problems, opt TextOptions) (Summary, error) {
+	var sum Summary
 	bw := bufio.NewWriter(w)
 	paint := func(color, s string) string {
 		if !opt.Color || color == "" {
@@ -59,12 +59,19 @@ func Text(w io.Writer, peildatum dossier.Date, results []rules.Result, meldingen
 		return color + s + ansiReset
 	}
 	fmt.Fprintf(bw, "Toets Wet verbetering poortwachter, peildatum %s\n", peildatum.NL())
-	for _, r := range results {
-		bw.WriteString("\n")
-		writeDossierText(bw, r, paint)
+	err := eachChunk(checks, func(_ int, r rules.Result) rules.Result { return r }, func(_ int, rs []rules.Result) error {
+		for _, r := range rs {
+			bw.WriteString("\n")
+			writeDossierText(bw, r, paint)
+			sum.Add(r)
+		}
+		return nil
+	})
+	if err != nil {
+		return sum, err
 	}
 
-	all := Meldingen(results, meldingen)
+	all := Meldingen(sum.Meldingen, meldingen)
 	if len(all) > 0 {
 		fouten, waarschuwingen := all.Count()
 		fmt.Fprintf(bw, "\nMeldingen (%s, %s):\n", plural(fouten, "fout", "fouten"), plural(waarschuwingen, "waarschuwing", "waarschuwingen"))
@@ -81,20 +88,16 @@ func Text(w io.Writer, peildatum dossier.Date, results []rules.Result, meldingen
 		}
 	}
 
-	count := map[rules.Oordeel]int{}
-	for _, r := range results {
-		count[r.Oordeel]++
-	}
 	var parts []string
 	for _, o := range Oordelen {
-		parts = append(parts, fmt.Sprintf("%d %s", count[o], o))
+		parts = append(parts, fmt.Sprintf("%d %s", sum.Oordelen[o], o))
 	}
-	fmt.Fprintf(bw, "\n%s getoetst: %s", plural(len(results), "dossier", "dossiers"), strings.Join(parts, ", "))
+	fmt.Fprintf(bw, "\n%s getoetst: %s", plural(checks.Len(), "dossier", "dossiers"), strings.Join(parts, ", "))
 	if n := len(uncheckedDossiers(meldingen)); n > 0 {
 		fmt.Fprintf(bw, "; %s niet getoetst wegens fouten in de invoer", plural(n, "dossier", "dossiers"))
 	}
 	bw.WriteString(".\n")
-	return bw.Flush()
+	return sum, bw.Flush()
 }
 
 // writeDossierText writes one dossier's block of the overview.

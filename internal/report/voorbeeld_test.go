@@ -45,13 +45,16 @@ func TestVoorbeeldGolden(t *testing.T) {
 		write  func(*bytes.Buffer) error
 	}{
 		{"check/voorbeeld.txt", func(b *bytes.Buffer) error {
-			return Text(b, voorbeeldPeildatum, results, problems, TextOptions{})
+			_, err := Text(b, voorbeeldPeildatum, Results(results), problems, TextOptions{})
+			return err
 		}},
 		{"check/voorbeeld-kleur.txt", func(b *bytes.Buffer) error {
-			return Text(b, voorbeeldPeildatum, results, problems, TextOptions{Color: true})
+			_, err := Text(b, voorbeeldPeildatum, Results(results), problems, TextOptions{Color: true})
+			return err
 		}},
 		{"check/voorbeeld.json", func(b *bytes.Buffer) error {
-			return JSON(b, voorbeeldPeildatum, results, problems)
+			_, err := JSON(b, voorbeeldPeildatum, Results(results), problems)
+			return err
 		}},
 		{"check/voorbeeld.xlsx.txt", func(b *bytes.Buffer) error {
 			var x bytes.Buffer

@@ -69,7 +69,7 @@ func XLSX(w io.Writer, peildatum dossier.Date, results []rules.Result, meldingen
 	if err := writeBevindingen(f, st, results); err != nil {
 		return err
 	}
-	if all := Meldingen(results, meldingen); len(all) > 0 {
+	if all := Meldingen(resultMeldingen(results), meldingen); len(all) > 0 {
 		if _, err := f.NewSheet(SheetMeldingen); err != nil {
 			return err
 		}
