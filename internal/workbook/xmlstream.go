@@ -114,6 +114,8 @@ func (s *xmlStream) next() (kind int, name string, attrs, text []byte, selfClosi
 		}
 		rest := s.buf[s.pos:]
 		switch {
+		case len(rest) > 1 && rest[1] != '!' && rest[1] != '?':
+			// An element's start or end tag: the common case.
 		case bytes.HasPrefix(rest, []byte("<!--")):
 			if !s.skipPast([]byte("-->")) {
 				return tokEOF, "", nil, nil, false
@@ -176,6 +178,17 @@ func (s *xmlStream) skipPast(sep []byte) bool {
 // tagEnd returns the offset from pos of the '>' that ends the tag starting
 // at pos, outside quoted attribute values; -1 at the end of the input.
 func (s *xmlStream) tagEnd() int {
+	// Most tags hold no '>' inside a quoted value: find the first '>' and
+	// check that no quote comes before it.
+	if i := bytes.IndexByte(s.buf[s.pos:], '>'); i >= 0 {
+		tag := s.buf[s.pos : s.pos+i]
+		if bytes.IndexByte(tag, '"') < 0 && bytes.IndexByte(tag, '\'') < 0 {
+			return i
+		}
+		if !quotedGT(tag) {
+			return i
+		}
+	}
 	var quote byte
 	for i := 1; ; i++ {
 		for s.pos+i >= len(s.buf) {
@@ -195,6 +208,23 @@ func (s *xmlStream) tagEnd() int {
 			return i
 		}
 	}
+}
+
+// quotedGT reports whether the text up to a '>' leaves a quoted value
+// open, so that '>' belongs to the value.
+func quotedGT(tag []byte) bool {
+	var quote byte
+	for _, c := range tag {
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		}
+	}
+	return quote != 0
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -262,7 +292,7 @@ func attr(attrs []byte, name string) (string, bool) {
 // normalised as an XML parser does (CR LF and CR become LF).
 func appendUnescaped(dst, b []byte) []byte {
 	for len(b) > 0 {
-		i := bytes.IndexAny(b, "&\r")
+		i := indexAmpCR(b)
 		if i < 0 {
 			return append(dst, b...)
 		}
@@ -289,6 +319,16 @@ func appendUnescaped(dst, b []byte) []byte {
 		b = b[1:]
 	}
 	return dst
+}
+
+// indexAmpCR returns the index of the first '&' or '\r' in b, or -1.
+func indexAmpCR(b []byte) int {
+	for i, c := range b {
+		if c == '&' || c == '\r' {
+			return i
+		}
+	}
+	return -1
 }
 
 // entity decodes the name of an entity reference (without & and ;).
@@ -323,7 +363,7 @@ func entity(e string) (rune, bool) {
 
 // unescape decodes entities and normalises line ends.
 func unescape(b []byte) string {
-	if bytes.IndexByte(b, '&') < 0 && bytes.IndexByte(b, '\r') < 0 {
+	if indexAmpCR(b) < 0 {
 		return string(b)
 	}
 	return string(appendUnescaped(nil, b))
