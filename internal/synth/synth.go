@@ -30,7 +30,14 @@ var Peildatum = dossier.NewDate(2026, time.December, 31)
 // through excelize's StreamWriter, so 10,000 dossiers (about 250,000 rows)
 // take little memory.
 func Generate(w io.Writer, n int, seed int64) error {
-	g := &generator{rng: rand.New(rand.NewPCG(uint64(seed), 0x9e3779b97f4a7c15))}
+	g := &generator{rng: rand.New(rand.NewPCG(uint64(seed), 0x9e3779b97f4a7c15)), evaluations: maxEvaluations}
+	// A worksheet holds at most 1,048,576 rows (Excel's limit, which every
+	// program that reads xlsx keeps). Above 60,000 dossiers the evaluations
+	// are thinned so the Documenten sheet fits: at 100,000 dossiers about
+	// nine documents each.
+	if n > 60_000 {
+		g.evaluations = max(0, maxSheetRows/n-9)
+	}
 	rows := map[string][][]any{}
 	for i := range n {
 		g.dossier(i+1, rows)
@@ -38,8 +45,16 @@ func Generate(w io.Writer, n int, seed int64) error {
 	return write(w, rows)
 }
 
+// maxEvaluations is the most evaluations and bijstellingen a dossier gets;
+// maxSheetRows the rows a worksheet may hold, its header included.
+const (
+	maxEvaluations = 20
+	maxSheetRows   = 1_048_576 - 1
+)
+
 type generator struct {
-	rng *rand.Rand
+	evaluations int // the most evaluations per dossier
+	rng         *rand.Rand
 }
 
 var (
@@ -138,7 +153,7 @@ func (g *generator) dossier(i int, rows map[string][][]any) {
 	doc(dossier.Probleemanalyse, pa, arts, false, "Beperkt in langdurig staan en tillen; herstel binnen enkele maanden verwacht.")
 	plan := pa.AddDays(g.between(5, 18))
 	doc(dossier.PlanVanAanpak, plan, cm, g.rng.IntN(20) != 0, "Opbouw in aangepast werk; evaluatie elke zes weken.")
-	for t, n := plan.AddDays(g.between(28, 42)), 0; !t.After(until) && n < 20; t, n = t.AddDays(g.between(28, 42)), n+1 {
+	for t, n := plan.AddDays(g.between(28, 42)), 0; !t.After(until) && n < g.evaluations; t, n = t.AddDays(g.between(28, 42)), n+1 {
 		soort := dossier.Evaluatie
 		if n%4 == 2 {
 			soort = dossier.BijstellingPlanVanAanpak
