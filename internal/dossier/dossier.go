@@ -48,6 +48,10 @@ type Dossier struct {
 	Sollicitaties  []Application
 
 	Plaats string // the row in Dossiers, e.g. "Dossiers!A5"
+	// Layout says where each column of the workbook is, so a message can
+	// name any cell of a row (see Cell); nil for a dossier not read from a
+	// workbook.
+	Layout *Layout
 }
 
 // SicknessPeriod is one stretch of sickness. Tot is zero while the employee

@@ -20,6 +20,9 @@ type reader struct {
 	res      Result
 	byNummer map[string]*dossier.Dossier
 	periods  map[string][]dossier.SicknessPeriod
+	// layout is where each contract column was found; every dossier
+	// points to it.
+	layout *dossier.Layout
 	// colNames caches column letters: colNames[i] is the name of column i+1.
 	colNames []string
 }
@@ -31,6 +34,7 @@ func newReader(name string, b book) *reader {
 		date1904: b.date1904(),
 		byNummer: map[string]*dossier.Dossier{},
 		periods:  map[string][]dossier.SicknessPeriod{},
+		layout:   &dossier.Layout{},
 	}
 }
 
@@ -303,6 +307,7 @@ func (r *reader) mapHeader(t *table, cells []string) bool {
 				col.Header, r.colName(t.cols[col.Header].idx), t.headerRow))
 		default:
 			t.cols[col.Header] = tableCol{idx: i, spec: *col}
+			r.layout.Add(t.name, col.Header, r.colName(i))
 		}
 	}
 	for _, col := range t.spec.Columns {
@@ -576,6 +581,7 @@ func (r *reader) readDossiers(rec *record) {
 		VisieWerknemer:            rec.text("Visie werknemer"),
 		EindeWachttijdVerlengdTot: rec.date("Einde wachttijd verlengd tot"),
 		Plaats:                    rec.cell(ColDossiernummer),
+		Layout:                    r.layout,
 	}
 	if !d.DatumHersteld.IsZero() && !d.EersteZiektedag.IsZero() && d.DatumHersteld.Before(d.EersteZiektedag) {
 		rec.errorf("Datum hersteld", "Datum hersteld (%s) ligt voor de eerste ziektedag (%s); verwacht een datum op of na de eerste ziektedag",
