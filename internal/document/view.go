@@ -86,6 +86,7 @@ var yearOneRules = map[string]bool{
 // NewView checks d at peildatum p and gathers what the templates need.
 func NewView(d *dossier.Dossier, p dossier.Date) *View {
 	res := rules.Check(d, p)
+	d = res.Dossier // with medical-looking text left out
 	c := rules.NewContext(d, p)
 	v := &View{
 		Dossier: d, Peildatum: p, Result: res, Cal: c.Cal, Timeline: rules.Timeline(res),

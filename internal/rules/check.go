@@ -9,8 +9,11 @@ import (
 	"github.com/poortwachter/poortwachter/internal/dossier"
 )
 
-// Check runs every rule of the catalogue on d at peildatum p.
+// Check runs every rule of the catalogue on d at peildatum p. It works on
+// d with its medical-looking free text left out (Redact): the Result's
+// Dossier is that redacted dossier, and a melding names each cell left out.
 func Check(d *dossier.Dossier, p dossier.Date) Result {
+	d, weggelaten := Redact(d)
 	c := NewContext(d, p)
 	r := Result{Dossier: d, Peildatum: p, EindeWachttijd: c.Cal.EindeWachttijd()}
 	for _, rule := range Catalogue() {
@@ -19,7 +22,7 @@ func Check(d *dossier.Dossier, p dossier.Date) Result {
 		r.Bevindingen = append(r.Bevindingen, f)
 	}
 	r.Oordeel = Verdict(r.Bevindingen)
-	r.Meldingen = meldingen(c)
+	r.Meldingen = meldingen(c, weggelaten)
 	r.Meldingen.Sort()
 	return r
 }
@@ -53,8 +56,9 @@ func Verdict(fs []Finding) Oordeel {
 // first sick day after the peildatum, a missing BSN once the
 // re-integratieverslag is near (workbook contract), a reassessment date
 // without a motivation, documents the peildatum leaves out, an extension
-// that does not extend, and free text that looks medical.
-func meldingen(c *Context) dossier.Problems {
+// that does not extend, and free text that looks medical (weggelaten, as
+// Redact found it).
+func meldingen(c *Context, weggelaten []Weglating) dossier.Problems {
 	d := c.Dossier
 	var ps dossier.Problems
 	warn := func(plaats, format string, args ...any) {
@@ -82,37 +86,11 @@ func meldingen(c *Context) dossier.Problems {
 			warn(doc.Plaats, "%s van %s ligt na de peildatum %s en telt niet mee", doc.Soort, doc.Datum.NL(), c.Peildatum.NL())
 		}
 	}
-	medical := func(plaats, veld, text string) {
-		if ts := MedicalTerms(text); len(ts) > 0 {
-			warn(plaats, "%s lijkt medische gegevens te bevatten (%s); een werkgeversdossier mag geen diagnose, oorzaak of behandeling bevatten (AVG art. 9): verwijder deze tekst",
-				veld, strings.Join(ts, ", "))
-		}
-	}
-	// Functie and Vaardigheden are left out: a job title such as
-	// "psycholoog" or "operatie-assistent" is not medical data.
-	for _, f := range []struct{ veld, text string }{
-		{"Re-integratiedoel", d.Reintegratiedoel},
-		{"Contactafspraken", d.Contactafspraken},
-		{"Motivering geen spoor 2", d.MotiveringGeenSpoor2},
-		{"Oordeel arbeidsrelatie", d.OordeelArbeidsrelatie},
-		{"Passend werk bij werkgever", d.PassendWerk},
-		{"Visie werknemer", d.VisieWerknemer},
-	} {
-		medical(d.Plaats, "Kolom "+f.veld, f.text)
-	}
-	for _, doc := range d.Documenten {
-		soort := lowerFirst(doc.Soort.String())
-		medical(doc.Plaats, "De samenvatting van "+soort, doc.Samenvatting)
-		medical(doc.Plaats, "De visie van de werkgever in "+soort, doc.VisieWerkgever)
-		medical(doc.Plaats, "De visie van de werknemer in "+soort, doc.VisieWerknemer)
-	}
-	for _, a := range d.Activiteiten {
-		medical(a.Plaats, "Activiteit", a.Activiteit)
-		medical(a.Plaats, "Het doel van de activiteit", a.Doel)
-		medical(a.Plaats, "Het resultaat van de activiteit", a.Resultaat)
-	}
-	for _, s := range d.Sollicitaties {
-		medical(s.Plaats, "Het resultaat van de sollicitatie", s.Resultaat)
+	for _, w := range weggelaten {
+		// The words themselves are not repeated: the melding goes where
+		// the text may not go (the overview, the auditor's workbook).
+		warn(w.Plaats, "%s lijkt medische gegevens te bevatten; een werkgeversdossier mag geen diagnose, oorzaak of behandeling bevatten (AVG art. 9). "+
+			"De documenten tonen deze tekst niet; verwijder hem uit het werkboek", w.Veld)
 	}
 	return ps
 }

@@ -41,13 +41,31 @@ func mustDay(s string) dossier.Date {
 // poortwachter.md's JSON example (einde wachttijd 2027-01-03).
 var D = mustDay("2025-01-06")
 
+// testLayout puts the columns where "poortwachter workbook new" writes
+// them, for the free-text columns that messages name.
+var testLayout = func() *dossier.Layout {
+	l := &dossier.Layout{}
+	for _, c := range []struct{ sheet, header, letters string }{
+		{"Dossiers", "Dossiernummer", "A"}, {"Dossiers", "Re-integratiedoel", "R"}, {"Dossiers", "Contactafspraken", "S"},
+		{"Dossiers", "Motivering geen spoor 2", "T"}, {"Dossiers", "Oordeel arbeidsrelatie", "U"},
+		{"Dossiers", "Passend werk bij werkgever", "V"}, {"Dossiers", "Visie werknemer", "W"},
+		{"Documenten", "Datum", "C"}, {"Documenten", "Samenvatting", "G"}, {"Documenten", "Visie werkgever", "I"},
+		{"Documenten", "Visie werknemer", "J"},
+		{"Activiteiten", "Activiteit", "C"}, {"Activiteiten", "Doel", "D"}, {"Activiteiten", "Resultaat", "I"},
+		{"Sollicitaties", "Datum", "B"}, {"Sollicitaties", "Resultaat", "E"},
+	} {
+		l.Add(c.sheet, c.header, c.letters)
+	}
+	return l
+}()
+
 // opt changes a test dossier.
 type opt func(*dossier.Dossier)
 
 // newDossier returns a dossier sick since D with open periods, changed by
 // opts.
 func newDossier(opts ...opt) *dossier.Dossier {
-	d := &dossier.Dossier{Nummer: "D-001", BSN: "123456782", EersteZiektedag: D, Plaats: "Dossiers!A2"}
+	d := &dossier.Dossier{Nummer: "D-001", BSN: "123456782", EersteZiektedag: D, Plaats: "Dossiers!A2", Layout: testLayout}
 	for _, o := range opts {
 		o(d)
 	}

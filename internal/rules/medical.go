@@ -1,9 +1,12 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/poortwachter/poortwachter/internal/dossier"
 )
 
 // medicalWords are Dutch words (lower case) that name a diagnosis, a
@@ -119,3 +122,92 @@ func splitWords(text string) []string {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// Weggelaten returns the marker that stands in every output for free text
+// that looks medical: "[weggelaten: mogelijk medische gegevens, zie
+// Documenten!G7]", naming the cell so the user can find and clear it.
+func Weggelaten(cell string) string {
+	return "[weggelaten: mogelijk medische gegevens, zie " + cell + "]"
+}
+
+// Weglating is one free-text value that Redact left out: the cell it is in
+// and, in Dutch, what it is ("De samenvatting van probleemanalyse").
+type Weglating struct {
+	Plaats string
+	Veld   string
+}
+
+// Redact returns d with every free-text value that looks medical (see
+// MedicalTerms) replaced by the Weggelaten marker for its cell, and what
+// it left out, in dossier order. The employer's dossier may not hold such
+// data, so no output shows it: checks, timelines and documents all work on
+// the redacted dossier. d is not changed; when nothing looks medical, d
+// itself is returned.
+//
+// Functie and Vaardigheden are not scanned: a job title such as
+// "psycholoog" or "operatie-assistent" is not medical data.
+func Redact(d *dossier.Dossier) (*dossier.Dossier, []Weglating) {
+	c := *d
+	var out []Weglating
+	scan := func(text *string, plaats, header, veld string) {
+		if len(MedicalTerms(*text)) > 0 {
+			cell := d.Cell(plaats, header)
+			out = append(out, Weglating{Plaats: cell, Veld: veld})
+			*text = Weggelaten(cell)
+		}
+	}
+	for _, f := range []struct {
+		header string
+		text   *string
+	}{
+		{"Re-integratiedoel", &c.Reintegratiedoel},
+		{"Contactafspraken", &c.Contactafspraken},
+		{"Motivering geen spoor 2", &c.MotiveringGeenSpoor2},
+		{"Oordeel arbeidsrelatie", &c.OordeelArbeidsrelatie},
+		{"Passend werk bij werkgever", &c.PassendWerk},
+		{"Visie werknemer", &c.VisieWerknemer},
+	} {
+		scan(f.text, d.Plaats, f.header, "Kolom "+f.header)
+	}
+	hits := func() int { return len(out) }
+	c.Documenten = redactEach(d.Documenten, hits, func(doc *dossier.Document) {
+		soort := lowerFirst(doc.Soort.String())
+		scan(&doc.Samenvatting, doc.Plaats, "Samenvatting", "De samenvatting van "+soort)
+		scan(&doc.VisieWerkgever, doc.Plaats, "Visie werkgever", "De visie van de werkgever in "+soort)
+		scan(&doc.VisieWerknemer, doc.Plaats, "Visie werknemer", "De visie van de werknemer in "+soort)
+	})
+	c.Activiteiten = redactEach(d.Activiteiten, hits, func(a *dossier.Activity) {
+		scan(&a.Activiteit, a.Plaats, "Activiteit", "Activiteit")
+		scan(&a.Doel, a.Plaats, "Doel", "Het doel van de activiteit")
+		scan(&a.Resultaat, a.Plaats, "Resultaat", "Het resultaat van de activiteit")
+	})
+	c.Sollicitaties = redactEach(d.Sollicitaties, hits, func(s *dossier.Application) {
+		scan(&s.Resultaat, s.Plaats, "Resultaat", "Het resultaat van de sollicitatie")
+	})
+	if len(out) == 0 {
+		return d, nil
+	}
+	return &c, out
+}
+
+// redactEach runs redact on a copy of each element of xs and returns xs
+// itself when hits did not change, else a new slice with the redacted
+// elements.
+func redactEach[T any](xs []T, hits func() int, redact func(*T)) []T {
+	var out []T
+	for i, x := range xs {
+		n := hits()
+		redact(&x)
+		if hits() == n {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(xs)
+		}
+		out[i] = x
+	}
+	if out == nil {
+		return xs
+	}
+	return out
+}

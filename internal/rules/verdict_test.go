@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -66,21 +67,21 @@ func TestMeldingen(t *testing.T) {
 			[]string{"Dossiers!A2: waarschuwing: Einde wachttijd verlengd tot 03-01-2027 ligt niet na het einde van de wachttijd 03-01-2027"}},
 		{"extension later", []opt{verlengd(d("2027-01-04"))}, "2026-12-31", nil},
 		{"medical visie", []opt{visie("Door mijn hernia kan ik niet tillen.")}, "2026-12-31",
-			[]string{"Dossiers!A2: waarschuwing: Kolom Visie werknemer lijkt medische gegevens te bevatten (hernia)"}},
+			[]string{"Dossiers!W2: waarschuwing: Kolom Visie werknemer lijkt medische gegevens te bevatten; "}},
 		{"medical samenvatting", []opt{func(dd *dossier.Dossier) {
 			dd.Documenten = append(dd.Documenten, dossier.Document{Soort: dossier.Probleemanalyse, Datum: d("2025-02-10"),
 				Samenvatting: "Burn-out; gebruikt Oxazepam.", Plaats: "Documenten!C9"})
 		}}, "2026-12-31",
-			[]string{"Documenten!C9: waarschuwing: De samenvatting van probleemanalyse lijkt medische gegevens te bevatten (Burn-out, Oxazepam)"}},
+			[]string{"Documenten!G9: waarschuwing: De samenvatting van probleemanalyse lijkt medische gegevens te bevatten; "}},
 		{"medical activity", []opt{func(dd *dossier.Dossier) {
 			dd.Activiteiten = append(dd.Activiteiten, dossier.Activity{Spoor: 1, Activiteit: "Fysiotherapie", Doel: "Operationeel inzetbaar", Plaats: "Activiteiten!C4"})
 		}}, "2026-12-31",
-			[]string{"Activiteiten!C4: waarschuwing: Activiteit lijkt medische gegevens te bevatten (Fysiotherapie)"}},
+			[]string{"Activiteiten!C4: waarschuwing: Activiteit lijkt medische gegevens te bevatten; "}},
 		{"herbeoordeling without motivering", []opt{herbeoordeling(d("2026-03-01"))}, "2026-12-31",
 			[]string{"Dossiers!A2: waarschuwing: Herbeoordeling geen spoor 2 (01-03-2026) is ingevuld zonder Motivering geen spoor 2 en telt niet mee"}},
 		{"herbeoordeling with motivering", []opt{herbeoordeling(d("2026-03-01")), motivering("AOW binnen een jaar.")}, "2026-12-31", nil},
 		{"medical view on a plan", []opt{doc(dossier.PlanVanAanpak, d("2025-03-01")), visies("Werkgever ziet kansen.", "Mijn depressie maakt dat ik weinig aankan.")}, "2026-12-31",
-			[]string{"Documenten!C2: waarschuwing: De visie van de werknemer in plan van aanpak lijkt medische gegevens te bevatten (depressie)"}},
+			[]string{"Documenten!J2: waarschuwing: De visie van de werknemer in plan van aanpak lijkt medische gegevens te bevatten; "}},
 		{"job titles are not medical data", []opt{func(dd *dossier.Dossier) { dd.Functie = "Psycholoog"; dd.Vaardigheden = "Operatie-assistent" }}, "2026-12-31", nil},
 		{"functional limitations are fine", []opt{visie("Beperkt belastbaar, niet tillen, 4 uur per dag."), motivering("Coöperatie van werknemer is goed; operationeel werk in eigen functie binnen drie maanden.")}, "2026-12-31", nil},
 	}
@@ -161,5 +162,95 @@ func TestCheckAll(t *testing.T) {
 	}
 	if len(CheckAll(nil, p)) != 0 {
 		t.Error("CheckAll(nil) is not empty")
+	}
+}
+
+// TestRedact checks that free text naming a diagnosis, a medicine or a
+// treatment never reaches any part of a check, while words that merely look
+// alike stay: every such value becomes the marker naming its own cell, the
+// melding names that cell without the words, and nothing of the text is
+// left in the findings, the timeline or the redacted dossier.
+func TestRedact(t *testing.T) {
+	d := newDossier(
+		doc(dossier.Probleemanalyse, mustDay("2025-02-10")),
+		doc(dossier.PlanVanAanpak, mustDay("2025-02-20")),
+		visie("Door mijn hernia kan ik niet tillen."),
+		func(d *dossier.Dossier) {
+			d.Documenten[0].Samenvatting = "Burn-out; gebruikt Oxazepam."
+			d.Documenten[1].VisieWerkgever = "Operationeel inzetbaar als medewerker planning."
+			d.Documenten[1].VisieWerknemer = "Na de knie-operatie en fysiotherapie gaat het beter."
+			d.Activiteiten = []dossier.Activity{
+				{Spoor: 1, Activiteit: "Chemotherapie afwachten", Doel: "Coöperatie met de afdeling", Start: mustDay("2025-02-24"),
+					Eind: mustDay("2025-03-31"), RedenEinde: dossier.Overbelasting, Resultaat: "Paracetamol hielp niet", Plaats: "Activiteiten!C2"},
+				{Spoor: 1, Activiteit: "Medewerker operationele planning", Doel: "Behandeling van orders", Start: mustDay("2025-04-01"), Plaats: "Activiteiten!C3"},
+			}
+			d.Sollicitaties = []dossier.Application{{Datum: mustDay("2025-05-01"), Werkgever: "ACME", Resultaat: "Afgewezen wegens diabetes", Plaats: "Sollicitaties!B2"}}
+		},
+	)
+	orig := *d
+	origDocs := slices.Clone(d.Documenten)
+	res := Check(d, mustDay("2026-12-31"))
+
+	if !reflect.DeepEqual(*d, orig) || !reflect.DeepEqual(d.Documenten, origDocs) {
+		t.Error("Check changed the dossier it was given")
+	}
+	r := res.Dossier
+	for _, tc := range []struct{ got, want string }{
+		{r.VisieWerknemer, "[weggelaten: mogelijk medische gegevens, zie Dossiers!W2]"},
+		{r.Documenten[0].Samenvatting, "[weggelaten: mogelijk medische gegevens, zie Documenten!G2]"},
+		{r.Documenten[1].VisieWerkgever, "Operationeel inzetbaar als medewerker planning."},
+		{r.Documenten[1].VisieWerknemer, "[weggelaten: mogelijk medische gegevens, zie Documenten!J3]"},
+		{r.Activiteiten[0].Activiteit, "[weggelaten: mogelijk medische gegevens, zie Activiteiten!C2]"},
+		{r.Activiteiten[0].Doel, "Coöperatie met de afdeling"},
+		{r.Activiteiten[0].Resultaat, "[weggelaten: mogelijk medische gegevens, zie Activiteiten!I2]"},
+		{r.Activiteiten[1].Activiteit, "Medewerker operationele planning"},
+		{r.Activiteiten[1].Doel, "Behandeling van orders"},
+		{r.Sollicitaties[0].Resultaat, "[weggelaten: mogelijk medische gegevens, zie Sollicitaties!E2]"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("redacted value %q, want %q", tc.got, tc.want)
+		}
+	}
+	var meldingen []string
+	for _, m := range res.Meldingen {
+		meldingen = append(meldingen, m.Plaats)
+	}
+	want := []string{"Activiteiten!C2", "Activiteiten!I2", "Documenten!G2", "Documenten!J3", "Dossiers!W2", "Sollicitaties!E2"}
+	if !slices.Equal(meldingen, want) {
+		t.Errorf("meldingen at %v, want %v", meldingen, want)
+	}
+
+	// Nothing of the medical text anywhere in the result; the overload
+	// trigger's toelichting quotes the activity, so it must quote the marker.
+	var all strings.Builder
+	fmt.Fprintf(&all, "%+v\n", *r)
+	for _, f := range res.Bevindingen {
+		all.WriteString(f.Toelichting + "\n")
+	}
+	for _, m := range res.Meldingen {
+		all.WriteString(m.String() + "\n")
+	}
+	for _, e := range Timeline(res) {
+		all.WriteString(e.Titel + "\n")
+	}
+	text := strings.ToLower(all.String())
+	for _, w := range []string{"hernia", "burn-out", "oxazepam", "operatie", "fysiotherapie", "chemotherapie", "paracetamol", "diabetes"} {
+		if strings.Contains(text, w) {
+			t.Errorf("%q appears in the result", w)
+		}
+	}
+	for _, w := range []string{"operationeel", "medewerker", "coöperatie", "behandeling"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("%q, which is not medical, was left out", w)
+		}
+	}
+	if f, _ := res.Finding("bijstelling-plan"); !strings.Contains(f.Toelichting, "weggelaten") {
+		t.Errorf("bijstelling-plan quotes the activity; want the marker: %s", f.Toelichting)
+	}
+
+	// A dossier without such text is returned as it is.
+	clean := newDossier(doc(dossier.Probleemanalyse, mustDay("2025-02-10")))
+	if got, ws := Redact(clean); got != clean || ws != nil {
+		t.Errorf("Redact of a clean dossier: %p (want %p), %v", got, clean, ws)
 	}
 }
