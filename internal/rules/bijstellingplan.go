@@ -51,8 +51,7 @@ func decideBijstelling(c *Context) Finding {
 	if len(ts) == 0 {
 		return Finding{Status: NietVanToepassing, Toelichting: "Geen bijgestelde probleemanalyse en geen activiteit gestopt wegens overbelasting; het plan hoeft niet te worden bijgesteld."}
 	}
-	plans := append(append([]dossier.Document{}, c.Documents(dossier.PlanVanAanpak)...), c.Documents(dossier.BijstellingPlanVanAanpak)...)
-	sortByDate(plans)
+	plans := c.planVersions()
 	var worst Finding
 	for i, t := range ts {
 		f := judgeTrigger(c, t, plans)
