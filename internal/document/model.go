@@ -15,10 +15,17 @@ type Doc struct {
 	Dossier  string // Dossiernummer, shown in the page header
 	Employee string // employee name for the footer
 	BSN      string // formatted BSN for the footer, "" when unknown
-	Date     time.Time
-	// Date is the document's fixed creation date (from the dossier data or
-	// the peildatum), so output is reproducible.
-	Blocks []Block
+	// Date is the document's own date (its row's date, or the peildatum
+	// for a concept and the overview): the PDF's creation date, so output
+	// is reproducible and does not change with a later peildatum.
+	Date time.Time
+	// Stamp is Date as every page shows it, in Dutch: "15 september 2026",
+	// "concept van 31 december 2026".
+	Stamp string
+	// Concept marks a document that is due but not yet drawn up; every
+	// page says so.
+	Concept bool
+	Blocks  []Block
 }
 
 // Block is one element of the document body. Exactly one of its kinds is

@@ -317,13 +317,23 @@ func (l *layout) flow(lines []line, x, size float64, col rgb) {
 	}
 }
 
-func (l *layout) block(b document.Block) {
+// block lays out blocks[i]; what follows it decides what must stay with
+// it on one page.
+func (l *layout) block(blocks []document.Block, i int) {
+	b := blocks[i]
 	switch b.Kind {
 	case document.Heading:
-		l.heading(b)
+		l.heading(b, l.keepHeight(blocks[i+1:]))
 	case document.Paragraph:
-		l.flow(l.wrap(b.Text, sizeBody, contentW, false), marginL, sizeBody, colText)
-		l.y += 2.6
+		lines := l.wrap(b.Text, sizeBody, contentW, false)
+		if i+1 < len(blocks) && blocks[i+1].Kind == document.SignatureBlock {
+			// The sentence that introduces the signatures goes with them.
+			if h := l.keepHeight(blocks[i:]); h <= bodyBottom-bodyTop {
+				l.ensure(h)
+			}
+		}
+		l.flow(lines, marginL, sizeBody, colText)
+		l.y += paraAfter
 	case document.List:
 		l.list(b.Items)
 	case document.KeyValue:
@@ -341,18 +351,32 @@ func (l *layout) block(b document.Block) {
 	}
 }
 
-func (l *layout) heading(b document.Block) {
-	size, before, after := sizeH1, 4.5, 2.2
-	if b.Level >= 2 {
-		size, before, after = sizeH2, 3.0, 1.4
+// headingMetrics returns a heading's type size and the space before and
+// after it.
+func headingMetrics(level int) (size, before, after float64) {
+	if level >= 2 {
+		return sizeH2, 3.0, 1.4
 	}
+	return sizeH1, 4.5, 2.2
+}
+
+// heading lays out a heading; next is the height of what must follow it
+// on the same page (keepHeight), so a heading never ends a page.
+func (l *layout) heading(b document.Block, next float64) {
+	size, before, after := headingMetrics(b.Level)
 	lines := l.wrap(b.Text, size, contentW, true)
 	h := float64(len(lines)) * lineHeight(size)
 	if !l.fresh {
 		l.y += before
 	}
-	// Keep the heading with at least three lines of what follows.
-	l.ensure(h + after + 3*lineHeight(sizeBody))
+	if b.Level <= 1 {
+		h += 0.8 // the rule under it
+	}
+	need := h + after + next
+	if need > bodyBottom-bodyTop {
+		need = h + after + 3*lineHeight(sizeBody)
+	}
+	l.ensure(need)
 	level := 0
 	if b.Level >= 2 && l.hasH1 {
 		level = 1
@@ -370,8 +394,61 @@ func (l *layout) heading(b document.Block) {
 	l.y += after
 }
 
+// paraAfter is the space after a paragraph.
+const paraAfter = 2.6
+
+// keepHeight returns the height of the start of blocks that must not be
+// parted from what comes before it: for a paragraph its first two lines
+// (flow never leaves one alone), or all of it with the signatures that
+// follow it; a list's first item, a key-value block's first row, a
+// table's header and first row, a row of signature blocks; for a heading,
+// itself and what must follow it.
+func (l *layout) keepHeight(blocks []document.Block) float64 {
+	if len(blocks) == 0 {
+		return 0
+	}
+	lh := lineHeight(sizeBody)
+	b := blocks[0]
+	switch b.Kind {
+	case document.Heading:
+		size, before, after := headingMetrics(b.Level)
+		h := before + float64(len(l.wrap(b.Text, size, contentW, true)))*lineHeight(size) + after
+		return h + min(l.keepHeight(blocks[1:]), 3*lh)
+	case document.Paragraph:
+		n := len(l.wrap(b.Text, sizeBody, contentW, false))
+		if len(blocks) > 1 && blocks[1].Kind == document.SignatureBlock {
+			return float64(n)*lh + paraAfter + l.keepHeight(blocks[1:])
+		}
+		return float64(min(n, 2)) * lh
+	case document.List:
+		for _, it := range b.Items {
+			if strings.TrimSpace(l.fonts.sanitize(document.PlainText(it))) != "" {
+				return float64(min(len(l.wrap(it, sizeBody, contentW-listIndent, false)), 2)) * lh
+			}
+		}
+	case document.KeyValue:
+		if len(b.Pairs) > 0 {
+			p := b.Pairs[0]
+			n := max(len(l.wrap([]document.Span{{Text: p.Key}}, sizeBody, kvLabelW, false)),
+				len(l.wrap(p.Value, sizeBody, contentW-kvLabelW-kvGap, false)))
+			return float64(n)*lh + 2*kvPadV
+		}
+	case document.TableBlock:
+		if b.Table != nil {
+			widths, _ := l.tableWidths(b.Table)
+			return l.tableStart(b.Table, widths)
+		}
+	case document.SignatureBlock:
+		return sigAbove + signatureHeight()
+	}
+	return 0
+}
+
+// listIndent is how far list items are indented.
+const listIndent = 6.0
+
 func (l *layout) list(items [][]document.Span) {
-	const indent = 6.0
+	const indent = listIndent
 	lh := lineHeight(sizeBody)
 	for _, it := range items {
 		if strings.TrimSpace(l.fonts.sanitize(document.PlainText(it))) == "" {
@@ -388,11 +465,18 @@ func (l *layout) list(items [][]document.Span) {
 	l.y += 1.7
 }
 
+// The geometry of a key-value block: label column, gap, row padding.
+const (
+	kvLabelW = 58.0
+	kvGap    = 4.0
+	kvPadV   = 1.1
+)
+
 func (l *layout) keyValue(pairs []document.Pair) {
 	const (
-		labelW = 58.0
-		gap    = 4.0
-		padV   = 1.1
+		labelW = kvLabelW
+		gap    = kvGap
+		padV   = kvPadV
 	)
 	lh := lineHeight(sizeBody)
 	for _, p := range pairs {
@@ -480,34 +564,103 @@ func (l *layout) autoWidths(t *document.Table, ncol int, pad float64) []float64 
 	return out
 }
 
-func (l *layout) table(t *document.Table) {
-	const (
-		padH = 1.6
-		padV = 1.2
-	)
+// Cell padding of tables.
+const (
+	tablePadH = 1.6
+	tablePadV = 1.2
+)
+
+// tableWidths returns the column widths of t and its number of columns
+// (0 for an empty table).
+func (l *layout) tableWidths(t *document.Table) ([]float64, int) {
 	ncol := len(t.Header)
 	for _, r := range t.Rows {
 		ncol = max(ncol, len(r))
 	}
 	if ncol == 0 {
-		return
+		return nil, 0
 	}
-	var widths []float64
 	if len(t.Widths) == 0 {
-		widths = l.autoWidths(t, ncol, 2*padH)
-	} else {
-		widths = make([]float64, ncol)
-		total := 0.0
-		for i := range widths {
-			widths[i] = 1
-			if i < len(t.Widths) && t.Widths[i] > 0 {
-				widths[i] = t.Widths[i]
-			}
-			total += widths[i]
+		return l.autoWidths(t, ncol, 2*tablePadH), ncol
+	}
+	widths := make([]float64, ncol)
+	total := 0.0
+	for i := range widths {
+		widths[i] = 1
+		if i < len(t.Widths) && t.Widths[i] > 0 {
+			widths[i] = t.Widths[i]
 		}
-		for i := range widths {
-			widths[i] = widths[i] / total * contentW
+		total += widths[i]
+	}
+	for i := range widths {
+		widths[i] = widths[i] / total * contentW
+	}
+	return widths, ncol
+}
+
+// wrapRow wraps the cells of one table row into their columns.
+func (l *layout) wrapRow(cells [][]document.Span, widths []float64, bold bool) [][]line {
+	out := make([][]line, len(widths))
+	for i := range out {
+		var c []document.Span
+		if i < len(cells) {
+			c = cells[i]
 		}
+		out[i] = l.wrap(c, sizeTable, widths[i]-2*tablePadH, bold)
+	}
+	return out
+}
+
+// tableHeader wraps the header row of t; nil without one.
+func (l *layout) tableHeader(t *document.Table, widths []float64) [][]line {
+	if len(t.Header) == 0 {
+		return nil
+	}
+	hs := make([][]document.Span, len(t.Header))
+	for i, h := range t.Header {
+		hs[i] = []document.Span{{Text: h}}
+	}
+	return l.wrapRow(hs, widths, true)
+}
+
+// rowLines returns the number of lines of a wrapped row and its height.
+func rowLines(cells [][]line) (int, float64) {
+	n := 1
+	for _, c := range cells {
+		n = max(n, len(c))
+	}
+	return n, float64(n)*lineHeight(sizeTable) + 2*tablePadV
+}
+
+// tableStart is the height of what table() keeps together at its start,
+// with columns of widths: the header and the first row (its first lines
+// when it does not fit on a page).
+func (l *layout) tableStart(t *document.Table, widths []float64) float64 {
+	if len(widths) == 0 {
+		return 0
+	}
+	h := 0.0
+	if header := l.tableHeader(t, widths); header != nil {
+		_, h = rowLines(header)
+	}
+	if len(t.Rows) == 0 {
+		return h + lineHeight(sizeTable) + 2*tablePadV
+	}
+	n, rowH := rowLines(l.wrapRow(t.Rows[0], widths, false))
+	if h+rowH <= bodyBottom-bodyTop {
+		return h + rowH // table() moves a row that fits on a page whole
+	}
+	return h + float64(min(n, 3))*lineHeight(sizeTable) + 2*tablePadV
+}
+
+func (l *layout) table(t *document.Table) {
+	const (
+		padH = tablePadH
+		padV = tablePadV
+	)
+	widths, ncol := l.tableWidths(t)
+	if ncol == 0 {
+		return
 	}
 	xs := make([]float64, ncol)
 	x := marginL
@@ -515,33 +668,10 @@ func (l *layout) table(t *document.Table) {
 		xs[i] = x
 		x += w
 	}
-	wrapRow := func(cells [][]document.Span, bold bool) [][]line {
-		out := make([][]line, ncol)
-		for i := range out {
-			var c []document.Span
-			if i < len(cells) {
-				c = cells[i]
-			}
-			out[i] = l.wrap(c, sizeTable, widths[i]-2*padH, bold)
-		}
-		return out
-	}
-	var header [][]line
-	if len(t.Header) > 0 {
-		hs := make([][]document.Span, len(t.Header))
-		for i, h := range t.Header {
-			hs[i] = []document.Span{{Text: h}}
-		}
-		header = wrapRow(hs, true)
-	}
+	wrapRow := func(cells [][]document.Span, bold bool) [][]line { return l.wrapRow(cells, widths, bold) }
+	header := l.tableHeader(t, widths)
 	lh := lineHeight(sizeTable)
-	rowsH := func(cells [][]line) (int, float64) {
-		n := 1
-		for _, c := range cells {
-			n = max(n, len(c))
-		}
-		return n, float64(n)*lh + 2*padV
-	}
+	rowsH := rowLines
 	_, headerH := rowsH(header)
 	if header == nil {
 		headerH = 0
@@ -567,7 +697,7 @@ func (l *layout) table(t *document.Table) {
 		}
 	}
 	// The header never stands alone at the foot of a page.
-	l.ensure(headerH + lh + 2*padV)
+	l.ensure(l.tableStart(t, widths))
 	drawHeader()
 	fullPage := bodyBottom - bodyTop - headerH
 	for _, r := range t.Rows {
@@ -592,16 +722,28 @@ func (l *layout) table(t *document.Table) {
 	l.y += 4.0
 }
 
+// sigAbove is the space above a row of signature blocks; signGap the room
+// to sign in.
+const (
+	sigAbove = 2.0
+	signGap  = 16.0
+)
+
+// signatureHeight is the height of one row of signature blocks.
+func signatureHeight() float64 {
+	lh := lineHeight(sizeBody)
+	return 2*lh + 2*(lh+1.5) + signGap + lineHeight(sizeMargin) + 2
+}
+
 func (l *layout) signatures(sigs []document.Signature) {
 	const (
-		gap     = 12.0
-		perRow  = 2
-		signGap = 16.0
+		gap    = 12.0
+		perRow = 2
 	)
 	colW := (contentW - gap) / perRow
 	lh := lineHeight(sizeBody)
-	height := 2*lh + 2*(lh+1.5) + signGap + lineHeight(sizeMargin) + 2
-	l.y += 2
+	height := signatureHeight()
+	l.y += sigAbove
 	for start := 0; start < len(sigs); start += perRow {
 		l.ensure(height)
 		top := l.y
@@ -648,15 +790,27 @@ func (l *layout) clip(s string, st style, size, width float64) string {
 	return string(rs) + "…"
 }
 
+// conceptMark is what the header of every page of a concept says first.
+const conceptMark = "CONCEPT"
+
 // decorate adds the running header and footer to every page, now that the
-// page count is known.
+// page count is known: the title (after CONCEPT for a concept), the
+// dossier and the document's own date; the employee, the BSN and the page
+// number.
 func (l *layout) decorate(doc *document.Doc) {
 	s := l.fonts.sanitize
 	title := s(doc.Title)
 	dossier := ""
 	if doc.Dossier != "" {
-		dossier = l.clip("Dossier "+s(doc.Dossier), regular, sizeMargin, contentW/2)
+		dossier = "Dossier " + s(doc.Dossier)
 	}
+	if doc.Stamp != "" {
+		if dossier != "" {
+			dossier += "  ·  "
+		}
+		dossier += s(doc.Stamp)
+	}
+	dossier = l.clip(dossier, regular, sizeMargin, contentW/2)
 	left := s(doc.Employee)
 	if doc.BSN != "" {
 		if left != "" {
@@ -667,20 +821,25 @@ func (l *layout) decorate(doc *document.Doc) {
 	right := marginL + contentW
 	for i, p := range l.pages {
 		var d []op
-		text := func(x, y float64, t string, st style) {
+		text := func(x, y float64, t string, st style, c rgb) {
 			if t != "" {
-				d = append(d, op{kind: opText, x: x, y: y, text: t, style: st, size: sizeMargin, color: colMuted})
+				d = append(d, op{kind: opText, x: x, y: y, text: t, style: st, size: sizeMargin, color: c})
 			}
 		}
 		dw := l.textWidth(dossier, regular, sizeMargin)
-		text(marginL, headerBaseline, l.clip(title, bold, sizeMargin, contentW-dw-8), bold)
-		text(right-dw, headerBaseline, dossier, regular)
+		x := marginL
+		if doc.Concept {
+			text(x, headerBaseline, conceptMark, bold, colMissing)
+			x += l.textWidth(conceptMark, bold, sizeMargin) + 2.5
+		}
+		text(x, headerBaseline, l.clip(title, bold, sizeMargin, right-dw-8-x), bold, colMuted)
+		text(right-dw, headerBaseline, dossier, regular, colMuted)
 		d = append(d, op{kind: opLine, x: marginL, y: headerRule, x2: right, y2: headerRule, size: 0.2, color: colRule})
 		d = append(d, op{kind: opLine, x: marginL, y: footerRule, x2: right, y2: footerRule, size: 0.2, color: colRule})
 		pg := "pagina " + itoa(i+1) + " van " + itoa(len(l.pages))
 		pw := l.textWidth(pg, regular, sizeMargin)
-		text(marginL, footerBaseline, l.clip(left, regular, sizeMargin, contentW-pw-8), regular)
-		text(right-pw, footerBaseline, pg, regular)
+		text(marginL, footerBaseline, l.clip(left, regular, sizeMargin, contentW-pw-8), regular, colMuted)
+		text(right-pw, footerBaseline, pg, regular, colMuted)
 		p.ops = append(d, p.ops...)
 	}
 }
@@ -702,8 +861,8 @@ func itoa(n int) string {
 // paginate lays out the whole document.
 func paginate(doc *document.Doc, fonts *fontSet) []*page {
 	l := newLayout(fonts)
-	for _, b := range doc.Blocks {
-		l.block(b)
+	for i := range doc.Blocks {
+		l.block(doc.Blocks, i)
 	}
 	l.decorate(doc)
 	return l.pages
