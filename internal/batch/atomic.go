@@ -29,7 +29,9 @@ type Written struct {
 // and the close succeed. On any error, or when ctx is cancelled while write
 // is writing, the temporary file is removed and an earlier file at path is
 // left intact, so nobody ever sees half a file. It returns the SHA-256 and
-// size of what was written. The file is not fsynced: a batch writes
+// size of what was written. An error of write itself, not of writing the
+// file (a template that fails), is returned as it is, without the path: it
+// is about the content, not the file. The file is not fsynced: a batch writes
 // thousands of files, and a crash at worst leaves a file missing, which
 // verify reports.
 func WriteAtomic(ctx context.Context, path string, write func(io.Writer) error) (Written, error) {
@@ -43,6 +45,13 @@ func WriteAtomic(ctx context.Context, path string, write func(io.Writer) error) 
 	cw := &countingWriter{ctx: ctx, w: io.MultiWriter(tmp, h), h: h}
 	bw := bufio.NewWriterSize(cw, 64<<10)
 	err = write(bw)
+	if err != nil && cw.err == nil && ctx.Err() == nil {
+		// The content could not be made (a template that fails for this
+		// dossier): that error is the news, not the file it was meant for.
+		tmp.Close()
+		os.Remove(name)
+		return Written{}, err
+	}
 	if err == nil {
 		err = bw.Flush()
 	}
@@ -69,12 +78,15 @@ func WriteAtomic(ctx context.Context, path string, write func(io.Writer) error) 
 }
 
 // countingWriter counts bytes and stops writing once ctx is cancelled, so a
-// long render is abandoned at its next write.
+// long render is abandoned at its next write. It remembers a failed write,
+// so WriteAtomic can tell a file that could not be written from content
+// that could not be made.
 type countingWriter struct {
 	ctx context.Context
 	w   io.Writer
 	h   hash.Hash
 	n   int64
+	err error
 }
 
 func (c *countingWriter) Write(p []byte) (int, error) {
@@ -83,6 +95,9 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	}
 	n, err := c.w.Write(p)
 	c.n += int64(n)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
 	return n, err
 }
 

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -60,40 +61,28 @@ type Summary struct {
 	Manifest *Manifest
 }
 
-// FileName returns the name of the PDF of document doc (a document.Kind or
-// DocOverzicht) for the dossier with safe name name: it says the dossier,
-// the document and the peildatum, e.g. "D-001_plan-van-aanpak_2026-12-31.pdf".
-func FileName(name, doc string, peildatum dossier.Date) string {
-	return name + "_" + doc + "_" + peildatum.String() + ".pdf"
-}
+// FileName returns the name of a PDF of the dossier with safe name name:
+// the dossier, then base, the document with its own date (see
+// document.FileBase), e.g. "D-011_bijstelling-plan-van-aanpak_2026-09-15.pdf"
+// or "D-006_bijstelling-plan-van-aanpak_concept_2026-12-31.pdf".
+func FileName(name, base string) string { return name + "_" + base + ".pdf" }
 
-// DueKinds returns the documents of v's dossier that are due at its
-// peildatum: the plan van aanpak once there is one or its deadline has
-// passed, the eerstejaarsevaluatie from week 46 (S(316)) and the
-// re-integratieverslag from week 85 (S(589)) or once they exist. A
-// document whose moment falls after the employee recovered (on or before
-// the peildatum) is not due, unless the dossier holds it.
-func DueKinds(v *document.View) []document.Kind {
-	p := v.Peildatum
-	due := func(exists bool, from dossier.Date) bool {
-		if exists {
-			return true
+// OverzichtBase is the base name of the overview at peildatum p.
+func OverzichtBase(p dossier.Date) string { return DocOverzicht + "_" + p.String() }
+
+// Bases returns the base file name of each of stukken: document.FileBase,
+// with "-2", "-3", ... after a base an earlier one already has (two rows
+// of one kind on one day).
+func Bases(stukken []rules.Stuk) []string {
+	out := make([]string, len(stukken))
+	seen := map[string]int{}
+	for i, s := range stukken {
+		b := document.FileBase(s)
+		seen[b]++
+		if n := seen[b]; n > 1 {
+			b += "-" + strconv.Itoa(n)
 		}
-		if from.IsZero() || from.After(p) {
-			return false
-		}
-		return v.Hersteld.IsZero() || !v.Hersteld.Before(from)
-	}
-	var out []document.Kind
-	plan, _ := v.Result.Finding("plan-van-aanpak")
-	if due(v.Plan != nil, plan.UitersteDatum) {
-		out = append(out, document.PlanVanAanpak)
-	}
-	if due(v.Eerstejaarsevaluatie != nil, v.Cal.S(rules.EerstejaarsevaluatieVanaf)) {
-		out = append(out, document.Eerstejaarsevaluatie)
-	}
-	if due(v.Reintegratieverslag != nil, v.Cal.S(rules.ReintegratieverslagVanaf)) {
-		out = append(out, document.Reintegratieverslag)
+		out[i] = b
 	}
 	return out
 }
@@ -133,10 +122,8 @@ func Run(ctx context.Context, wb *workbook.Result, opt Options) (*Summary, error
 		return nil, err
 	}
 	// A broken template would fail every dossier alike: say it once.
-	for _, k := range document.Kinds() {
-		if _, err := opt.Loader.Parse(k.File()); err != nil {
-			return nil, err
-		}
+	if err := opt.Loader.ParseAll(); err != nil {
+		return nil, err
 	}
 	var old *Manifest
 	if opt.ChangedOnly {
@@ -320,29 +307,43 @@ func (r *runner) dossier(ctx context.Context, i int, d *dossier.Dossier) outcome
 		o.files, o.entry, o.reused = p.files, entry, true
 		return o
 	}
-	v := document.NewView(d, r.opt.Peildatum)
-	o.result, o.checked = v.Result, true
+	p := r.opt.Peildatum
+	o.result, o.checked = rules.Check(d, p), true
 	dir := filepath.Join(r.opt.Dir, name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		o.err = fmt.Errorf("map %s kan niet worden gemaakt: %v", dir, unwrapPath(err))
 		return o
 	}
-	docs := []string{DocOverzicht}
-	for _, k := range DueKinds(v) {
-		docs = append(docs, string(k))
-	}
-	for _, doc := range docs {
-		file := FileName(name, doc, r.opt.Peildatum)
-		w, err := WriteAtomic(ctx, filepath.Join(dir, file), func(w io.Writer) error {
-			return renderDoc(w, doc, v, r.opt)
-		})
+	write := func(base, doc string, datum dossier.Date, concept bool, render func(io.Writer) error) error {
+		file := FileName(name, base)
+		w, err := WriteAtomic(ctx, filepath.Join(dir, file), render)
 		if err != nil {
-			o.err = err
-			o.canceled = ctx.Err() != nil
-			return o
+			return err
 		}
-		o.files = append(o.files, FileEntry{Pad: name + "/" + file, Dossier: d.Nummer, Document: doc,
-			SHA256: w.SHA256, Grootte: w.Size, Peildatum: r.opt.Peildatum.String(), Versie: r.opt.Version})
+		o.files = append(o.files, FileEntry{Pad: name + "/" + file, Dossier: d.Nummer, Document: doc, Datum: datum.String(),
+			Concept: concept, SHA256: w.SHA256, Grootte: w.Size, Peildatum: p.String(), Versie: r.opt.Version})
+		return nil
+	}
+	err := write(OverzichtBase(p), DocOverzicht, p, false, func(w io.Writer) error {
+		return RenderOverzicht(w, o.result, r.opt.Version)
+	})
+	stukken := rules.Stukken(d, p)
+	for i, base := range Bases(stukken) {
+		if err != nil {
+			break
+		}
+		s := stukken[i]
+		err = write(base, document.Name(s.Document.Soort), s.Document.Datum, s.Concept, func(w io.Writer) error {
+			if err := RenderStuk(w, d, s, r.opt.Version, r.opt.Loader); err != nil {
+				return fmt.Errorf("%w (bij %s)", err, FileName(name, base))
+			}
+			return nil
+		})
+	}
+	if err != nil {
+		o.err = err
+		o.canceled = ctx.Err() != nil
+		return o
 	}
 	o.entry = entry
 	return o
@@ -359,31 +360,21 @@ func (r *runner) stillThere(files []FileEntry) bool {
 	return true
 }
 
-// renderDoc builds document doc of the dossier in v and writes it as PDF.
-func renderDoc(w io.Writer, doc string, v *document.View, opt Options) error {
-	var d *document.Doc
-	if doc == DocOverzicht {
-		d = document.Overzicht(v)
-	} else {
-		var err error
-		if d, err = document.Build(document.Kind(doc), v, opt.Loader); err != nil {
-			return err
-		}
+// RenderStuk builds document s of dossier d, as of its own date, and
+// writes it as PDF to w.
+func RenderStuk(w io.Writer, d *dossier.Dossier, s rules.Stuk, version string, l *document.Loader) error {
+	doc, err := document.Build(document.NewView(d, s), l)
+	if err != nil {
+		return err
 	}
-	return pdf.Render(w, d, pdf.Options{Creator: Creator(opt.Version)})
+	return pdf.Render(w, doc, pdf.Options{Creator: Creator(version)})
+}
+
+// RenderOverzicht builds the overview of the check res and writes it as
+// PDF to w.
+func RenderOverzicht(w io.Writer, res rules.Result, version string) error {
+	return pdf.Render(w, document.Overzicht(res), pdf.Options{Creator: Creator(version)})
 }
 
 // Creator is the PDF creator of every document: the tool and its version.
 func Creator(version string) string { return "poortwachter " + version }
-
-// RenderDocument builds document doc (a document.Kind or DocOverzicht) for
-// the dossier in v and writes it to path atomically; render uses it for a
-// single dossier.
-func RenderDocument(ctx context.Context, path, doc string, v *document.View, version string, l *document.Loader) (Written, error) {
-	if l == nil {
-		l = document.NewLoader("")
-	}
-	return WriteAtomic(ctx, path, func(w io.Writer) error {
-		return renderDoc(w, doc, v, Options{Version: version, Loader: l})
-	})
-}

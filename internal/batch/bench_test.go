@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/poortwachter/poortwachter/internal/document"
-	"github.com/poortwachter/poortwachter/internal/pdf"
+	"github.com/poortwachter/poortwachter/internal/dossier"
 	"github.com/poortwachter/poortwachter/internal/rules"
 	"github.com/poortwachter/poortwachter/internal/synth"
 	"github.com/poortwachter/poortwachter/internal/workbook"
@@ -77,33 +77,37 @@ func BenchmarkCheck10000(b *testing.B) {
 	}
 }
 
-// BenchmarkRenderDocument builds and renders one document of a dossier in
-// its second year (all three kinds exist there).
+// BenchmarkRenderDocument builds and renders one document of each kind of
+// a dossier in its second year (all three kinds exist there), as of its own
+// date, and its overview.
 func BenchmarkRenderDocument(b *testing.B) {
 	wb := readSynth(b, 1000)
 	l := document.NewLoader("")
-	var v *document.View
-	for _, d := range wb.Dossiers {
-		if v = document.NewView(d, synth.Peildatum); len(DueKinds(v)) == 3 {
+	var d *dossier.Dossier
+	var stukken []rules.Stuk
+	for _, x := range wb.Dossiers {
+		stukken = rules.Stukken(x, synth.Peildatum)
+		if d = x; len(document.StukkenOf(stukken, document.Reintegratieverslag)) > 0 {
 			break
 		}
 	}
-	for _, k := range append(document.Kinds(), DocOverzicht) {
+	for _, k := range document.Kinds() {
+		s := document.StukkenOf(stukken, k)[0]
 		b.Run(string(k), func(b *testing.B) {
 			for b.Loop() {
-				var d *document.Doc
-				var err error
-				if k == DocOverzicht {
-					d = document.Overzicht(v)
-				} else if d, err = document.Build(k, v, l); err != nil {
-					b.Fatal(err)
-				}
-				if err := pdf.Render(io.Discard, d, pdf.Options{Creator: "bench"}); err != nil {
+				if err := RenderStuk(io.Discard, d, s, "bench", l); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
 	}
+	b.Run(DocOverzicht, func(b *testing.B) {
+		for b.Loop() {
+			if err := RenderOverzicht(io.Discard, rules.Check(d, synth.Peildatum), "bench"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkBatch1000 runs the whole batch over 1,000 dossiers and reports

@@ -16,6 +16,7 @@ import (
 	"github.com/poortwachter/poortwachter/internal/document"
 	"github.com/poortwachter/poortwachter/internal/dossier"
 	"github.com/poortwachter/poortwachter/internal/pdf"
+	"github.com/poortwachter/poortwachter/internal/rules"
 	"github.com/poortwachter/poortwachter/internal/workbook"
 )
 
@@ -25,13 +26,15 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // release does not change every golden.
 const goldenVersion = "golden"
 
-// TestExampleDocuments renders the three documents and the overview of every
-// dossier of the example workbook at the make-run peildatum, and checks each
-// against two goldens in golden/documents/<dossier>/: the laid-out pages as
-// text (<doc>.pages.txt, reviewable) and the SHA-256 of the PDF bytes
-// (<doc>.pdf.sha256). Rendering twice must give the same bytes. When qpdf and
-// pdftotext are installed (make pdfcheck) every PDF must also pass
-// qpdf --check and read back with its headings in order.
+// TestExampleDocuments renders every document batch makes for every
+// dossier of the example workbook at the make-run peildatum (each plan
+// version, eerstejaarsevaluatie and re-integratieverslag as of its own date,
+// the concepts of what is due, and the overview), and checks each against
+// two goldens in golden/documents/<dossier>/: the laid-out pages as text
+// (<document>_<date>.pages.txt, reviewable) and the SHA-256 of the PDF bytes
+// (<document>_<date>.pdf.sha256). Rendering twice must give the same bytes.
+// When qpdf and pdftotext are installed (make pdfcheck) every PDF must also
+// pass qpdf --check and read back with its headings in order.
 func TestExampleDocuments(t *testing.T) {
 	wb, err := workbook.ReadFile("../../fixtures/voorbeeld.xlsx")
 	if err != nil {
@@ -46,33 +49,45 @@ func TestExampleDocuments(t *testing.T) {
 	}
 	peildatum := dossier.NewDate(2026, 12, 31)
 	loader := document.NewLoader("")
-	docs := []string{DocOverzicht}
-	for _, k := range document.Kinds() {
-		docs = append(docs, string(k))
-	}
 	for _, d := range wb.Dossiers {
-		v := document.NewView(d, peildatum)
+		stukken := rules.Stukken(d, peildatum)
+		docs := []struct {
+			base  string
+			model *document.Doc
+		}{{DocOverzicht, document.Overzicht(rules.Check(d, peildatum))}}
+		for _, s := range stukken {
+			m, err := document.Build(document.NewView(d, s), loader)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, struct {
+				base  string
+				model *document.Doc
+			}{document.FileBase(s), m})
+		}
 		for _, doc := range docs {
-			t.Run(d.Nummer+"/"+doc, func(t *testing.T) {
-				model := buildModel(t, doc, v, loader)
+			t.Run(d.Nummer+"/"+doc.base, func(t *testing.T) {
 				var a, b bytes.Buffer
-				opt := Options{Version: goldenVersion, Loader: loader}
-				if err := renderDoc(&a, doc, v, opt); err != nil {
+				opt := pdf.Options{Creator: Creator(goldenVersion)}
+				if err := pdf.Render(&a, doc.model, opt); err != nil {
 					t.Fatal(err)
 				}
-				if err := renderDoc(&b, doc, v, opt); err != nil {
+				if err := pdf.Render(&b, doc.model, opt); err != nil {
 					t.Fatal(err)
 				}
 				if !bytes.Equal(a.Bytes(), b.Bytes()) {
 					t.Fatal("two renders of the same input differ")
 				}
+				for _, err := range pdf.CheckKeeps(doc.model) {
+					t.Error(err)
+				}
 				dir := filepath.Join("../../golden/documents", d.Nummer)
-				pages := pdf.TextDump(model)
-				compareGolden(t, filepath.Join(dir, doc+".pages.txt"), []byte(pages))
-				sum := fmt.Sprintf("%x  %s_%s.pdf\n", sha256.Sum256(a.Bytes()), d.Nummer, doc)
-				compareGolden(t, filepath.Join(dir, doc+".pdf.sha256"), []byte(sum))
+				pages := pdf.TextDump(doc.model)
+				compareGolden(t, filepath.Join(dir, doc.base+".pages.txt"), []byte(pages))
+				sum := fmt.Sprintf("%x  %s_%s.pdf\n", sha256.Sum256(a.Bytes()), d.Nummer, doc.base)
+				compareGolden(t, filepath.Join(dir, doc.base+".pdf.sha256"), []byte(sum))
 				if tools {
-					checkWithReaders(t, a.Bytes(), model, strings.Count(pages, "--- pagina "))
+					checkWithReaders(t, a.Bytes(), doc.model, strings.Count(pages, "--- pagina "))
 				}
 			})
 		}
@@ -80,18 +95,6 @@ func TestExampleDocuments(t *testing.T) {
 	if !tools {
 		t.Log("qpdf/pdftotext not installed: reader checks skipped (make pdfcheck runs them)")
 	}
-}
-
-func buildModel(t *testing.T, doc string, v *document.View, l *document.Loader) *document.Doc {
-	t.Helper()
-	if doc == DocOverzicht {
-		return document.Overzicht(v)
-	}
-	m, err := document.Build(document.Kind(doc), v, l)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
 }
 
 // checkWithReaders runs qpdf --check and pdftotext on the PDF: the text must

@@ -41,9 +41,15 @@ type DossierEntry struct {
 
 // FileEntry is one file of the output.
 type FileEntry struct {
-	Pad       string `json:"pad"`               // slash-separated, relative to the output folder
-	Dossier   string `json:"dossier,omitempty"` // dossiernummer; "" for the overview workbook
-	Document  string `json:"document"`          // e.g. "plan-van-aanpak", "overzicht"
+	Pad      string `json:"pad"`               // slash-separated, relative to the output folder
+	Dossier  string `json:"dossier,omitempty"` // dossiernummer; "" for the overview workbook
+	Document string `json:"document"`          // e.g. "plan-van-aanpak", "bijstelling-plan-van-aanpak", "overzicht"
+	// Datum is the document's own date, jjjj-mm-dd: its row's date, or the
+	// peildatum for a concept and the overview; "" for the workbook.
+	Datum string `json:"datum,omitempty"`
+	// Concept marks a document that is due but has no row in the workbook
+	// yet: a draft to complete and sign.
+	Concept   bool   `json:"concept,omitempty"`
 	SHA256    string `json:"sha256"`
 	Grootte   int64  `json:"grootte"` // bytes
 	Peildatum string `json:"peildatum"`

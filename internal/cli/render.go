@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/poortwachter/poortwachter/internal/batch"
 	"github.com/poortwachter/poortwachter/internal/document"
 	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/rules"
 )
 
 func init() { commands = append(commands, renderCommand) }
@@ -92,22 +94,21 @@ func runRender(c *ucli.Context, env Env, opts renderOptions) error {
 	if opts.Dossier == "" {
 		return usageError("--dossier ontbreekt; gebruik: poortwachter %s", c.Command.UsageText)
 	}
-	var kinds []string
+	var kinds []document.Kind
+	overzicht := false
 	switch d := strings.ToLower(strings.TrimSpace(opts.Document)); {
 	case d == "":
 		return usageError("--document ontbreekt; kies uit %s", documentNames())
 	case d == documentAlle:
-		for _, k := range document.Kinds() {
-			kinds = append(kinds, string(k))
-		}
+		kinds = document.Kinds()
 	case d == batch.DocOverzicht:
-		kinds = []string{batch.DocOverzicht}
+		overzicht = true
 	default:
 		k, ok := document.ParseKind(d)
 		if !ok {
 			return usageError("onbekend document %q; kies uit %s", opts.Document, documentNames())
 		}
-		kinds = []string{string(k)}
+		kinds = []document.Kind{k}
 	}
 	loader, err := templateLoader(opts.Templates)
 	if err != nil {
@@ -140,13 +141,39 @@ func runRender(c *ucli.Context, env Env, opts renderOptions) error {
 		return inputError("map %s kan niet worden gemaakt: %v", opts.Output, err)
 	}
 	name := batch.Names(nummers)[d.Nummer]
-	v := document.NewView(d, opts.Peildatum)
-	for _, k := range kinds {
-		path := filepath.Join(opts.Output, batch.FileName(name, k, opts.Peildatum))
-		if _, err := batch.RenderDocument(c.Context, path, k, v, Version, loader); err != nil {
+	p := opts.Peildatum
+	written := func(path string, render func(io.Writer) error) error {
+		if _, err := batch.WriteAtomic(c.Context, path, render); err != nil {
 			return inputError("%v", err)
 		}
 		fmt.Fprintf(env.Stdout, "geschreven: %s\n", path)
+		return nil
+	}
+	if overzicht {
+		path := filepath.Join(opts.Output, batch.FileName(name, batch.OverzichtBase(p)))
+		return written(path, func(w io.Writer) error { return batch.RenderOverzicht(w, rules.Check(d, p), Version) })
+	}
+	// Every document of the kinds asked for that batch would make: each
+	// version of the plan up to the peildatum, as of its own date, and the
+	// concepts of what is due; a kind with none gets a concept anyway.
+	all := rules.Stukken(d, p)
+	var stukken []rules.Stuk
+	for _, k := range kinds {
+		of := document.StukkenOf(all, k)
+		if len(of) == 0 {
+			of = []rules.Stuk{document.Concept(k, p)}
+		}
+		stukken = append(stukken, of...)
+	}
+	if err := loader.ParseAll(); err != nil {
+		return inputError("%v", err)
+	}
+	for i, base := range batch.Bases(stukken) {
+		s := stukken[i]
+		path := filepath.Join(opts.Output, batch.FileName(name, base))
+		if err := written(path, func(w io.Writer) error { return batch.RenderStuk(w, d, s, Version, loader) }); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -5,13 +5,16 @@ import (
 	"strings"
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/rules"
 )
 
-// Kind is one of the documents the tool generates.
+// Kind is one of the documents the tool generates, as the command line
+// names it; each has one template.
 type Kind string
 
 // The generated documents; the value is the file name of the template
-// without ".md.tmpl", and the name used on the command line.
+// without ".md.tmpl", and the name used on the command line. A plan van
+// aanpak and each of its bijstellingen are documents of kind PlanVanAanpak.
 const (
 	PlanVanAanpak        Kind = "plan-van-aanpak"
 	Eerstejaarsevaluatie Kind = "eerstejaarsevaluatie"
@@ -31,38 +34,78 @@ func ParseKind(s string) (Kind, bool) {
 	return "", false
 }
 
-// Title returns the Dutch title of the document, e.g. "Plan van aanpak".
-func (k Kind) Title() string {
-	switch k {
-	case PlanVanAanpak:
-		return "Plan van aanpak"
-	case Eerstejaarsevaluatie:
-		return "Eerstejaarsevaluatie"
-	case Reintegratieverslag:
-		return "Re-integratieverslag"
+// KindOf returns the kind of document a workbook row of soort s is, and
+// whether the tool generates it.
+func KindOf(s dossier.Soort) (Kind, bool) {
+	switch s {
+	case dossier.PlanVanAanpak, dossier.BijstellingPlanVanAanpak:
+		return PlanVanAanpak, true
+	case dossier.Eerstejaarsevaluatie:
+		return Eerstejaarsevaluatie, true
+	case dossier.Reintegratieverslag:
+		return Reintegratieverslag, true
 	}
-	return string(k)
+	return "", false
 }
 
 // File returns the template file name of the document.
 func (k Kind) File() string { return string(k) + ".md.tmpl" }
 
-// soort is the dossier document kind the generated document becomes.
-func (k Kind) soort() dossier.Soort {
-	switch k {
-	case PlanVanAanpak:
-		return dossier.PlanVanAanpak
-	case Eerstejaarsevaluatie:
-		return dossier.Eerstejaarsevaluatie
+// Name returns the name of a document of soort s in file names and the
+// manifest: "plan-van-aanpak", "bijstelling-plan-van-aanpak",
+// "eerstejaarsevaluatie", "re-integratieverslag".
+func Name(s dossier.Soort) string {
+	if s == dossier.BijstellingPlanVanAanpak {
+		return "bijstelling-" + string(PlanVanAanpak)
 	}
-	return dossier.Reintegratieverslag
+	k, _ := KindOf(s)
+	return string(k)
 }
 
-// Render executes the template of kind on v and returns its Markdown, with
-// the list of missing parts ("Ontbrekende onderdelen") added after the
-// title when the text holds missing markers. This is the text the readable
-// golden files hold.
-func Render(kind Kind, v *View, l *Loader) (string, error) {
+// FileBase returns the name of document s without dossier and extension:
+// its Name and its own date, "bijstelling-plan-van-aanpak_2026-09-15", or
+// for a concept "plan-van-aanpak_concept_2026-12-31".
+func FileBase(s rules.Stuk) string {
+	name := Name(s.Document.Soort)
+	if s.Concept {
+		name += "_concept"
+	}
+	return name + "_" + s.Document.Datum.String()
+}
+
+// StukkenOf returns the documents of kind k among all, in their order.
+func StukkenOf(all []rules.Stuk, k Kind) []rules.Stuk {
+	var out []rules.Stuk
+	for _, s := range all {
+		if kind, _ := KindOf(s.Document.Soort); kind == k {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Concept returns a concept of a document of kind k dated p, for when one
+// is asked for that is not due yet (rules.Stukken makes none).
+func Concept(k Kind, p dossier.Date) rules.Stuk {
+	s := dossier.PlanVanAanpak
+	switch k {
+	case Eerstejaarsevaluatie:
+		s = dossier.Eerstejaarsevaluatie
+	case Reintegratieverslag:
+		s = dossier.Reintegratieverslag
+	}
+	return rules.Stuk{Document: dossier.Document{Soort: s, Datum: p}, Concept: true}
+}
+
+// Render executes the template of the document in v and returns its
+// Markdown, with a note that it is a concept (for a concept) and the list
+// of missing parts ("Ontbrekende onderdelen") added after the title. This
+// is the text the readable golden files hold.
+func Render(v *View, l *Loader) (string, error) {
+	kind, ok := KindOf(v.Document.Soort)
+	if !ok {
+		return "", fmt.Errorf("geen sjabloon voor %s", v.Document.Soort)
+	}
 	tp, err := l.Parse(kind.File())
 	if err != nil {
 		return "", err
@@ -73,15 +116,26 @@ func Render(kind Kind, v *View, l *Loader) (string, error) {
 	}
 	text, err := addMissingList(out)
 	if err != nil {
-		return "", fmt.Errorf("sjabloon %s, in de uitvoer: %v", kind.File(), err)
+		return "", tp.outputError(err)
+	}
+	if v.Concept {
+		text = afterTitle(text, conceptNote(v))
 	}
 	return text, nil
 }
 
-// Build renders the document kind for the dossier in v and parses it into
-// the document model.
-func Build(kind Kind, v *View, l *Loader) (*Doc, error) {
-	text, err := Render(kind, v, l)
+// conceptNote says, right under the title, that the document is a concept
+// and what to do with it.
+func conceptNote(v *View) string {
+	return "\n**Concept van " + Escape(datum(v.Datum)) + ".** Dit document is nog niet opgesteld: het dossier bevat geen " +
+		Escape(strings.ToLower(v.Titel)) + ". Het programma heeft dit concept gemaakt zoals het dossier er op deze datum voor staat. " +
+		"Vul aan wat ontbreekt, bespreek het met de werknemer en laat het ondertekenen; leg het daarna vast in het werkboek " +
+		"(tabblad Documenten), dan wordt het met zijn eigen datum opgemaakt.\n"
+}
+
+// Build renders the document in v and parses it into the document model.
+func Build(v *View, l *Loader) (*Doc, error) {
+	text, err := Render(v, l)
 	if err != nil {
 		return nil, err
 	}
@@ -90,20 +144,37 @@ func Build(kind Kind, v *View, l *Loader) (*Doc, error) {
 		return nil, err
 	}
 	d := v.Dossier
-	doc := &Doc{
-		Title:    kind.Title(),
-		Subject:  kind.Title() + " " + d.NaamWerknemer + " (dossier " + d.Nummer + ")",
+	stamp := datum(v.Datum)
+	if v.Concept {
+		stamp = "concept van " + stamp
+	}
+	return &Doc{
+		Title:    v.Titel,
+		Subject:  v.Titel + " van " + datum(v.Datum) + ", " + d.NaamWerknemer + " (dossier " + d.Nummer + ")",
 		Author:   d.Werkgever,
 		Dossier:  d.Nummer,
 		Employee: d.NaamWerknemer,
 		BSN:      bsn(d.BSN),
-		Date:     v.Peildatum.Time(),
+		Date:     v.Datum.Time(),
+		Stamp:    stamp,
+		Concept:  v.Concept,
 		Blocks:   blocks,
+	}, nil
+}
+
+// afterTitle inserts text after the title line (the first level-1
+// heading), or at the top without one.
+func afterTitle(text, insert string) string {
+	at := 0
+	for off := 0; off < len(text); {
+		line, _, _ := strings.Cut(text[off:], "\n")
+		if strings.HasPrefix(line, "# ") {
+			at = min(off+len(line)+1, len(text))
+			break
+		}
+		off += len(line) + 1
 	}
-	if own := first(d.DocumentsOf(kind.soort())); own != nil && !own.Datum.After(v.Peildatum) {
-		doc.Date = own.Datum.Time()
-	}
-	return doc, nil
+	return text[:at] + insert + text[at:]
 }
 
 // addMissingList inserts, after the title (the first level-1 heading), a
@@ -133,16 +204,7 @@ func addMissingList(text string) (string, error) {
 	for _, w := range wat {
 		fmt.Fprintf(&b, "- %s\n", ontbreekt(w))
 	}
-	at := 0 // after the title line, or at the top without one
-	for off := 0; off < len(text); {
-		line, _, _ := strings.Cut(text[off:], "\n")
-		if strings.HasPrefix(line, "# ") {
-			at = min(off+len(line)+1, len(text))
-			break
-		}
-		off += len(line) + 1
-	}
-	return text[:at] + b.String() + text[at:], nil
+	return afterTitle(text, b.String()), nil
 }
 
 // allSpans returns every span of blocks, in document order.

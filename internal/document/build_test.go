@@ -14,8 +14,8 @@ func TestBuildMissingParts(t *testing.T) {
 	// inline and lists them right after the title.
 	d := testDossier()
 	d.BSN = ""
-	v := NewView(d, dossier.NewDate(2025, 8, 1))
-	doc, err := Build(Reintegratieverslag, v, NewLoader(""))
+	v := NewView(d, Concept(Reintegratieverslag, dossier.NewDate(2025, 8, 1)))
+	doc, err := Build(v, NewLoader(""))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,11 +23,15 @@ func TestBuildMissingParts(t *testing.T) {
 		t.Errorf("metadata: %+v", doc)
 	}
 	b := doc.Blocks
-	if len(b) < 3 || b[0].Kind != Heading || b[1].Kind != Heading || PlainText(b[1].Text) != "Ontbrekende onderdelen" || b[3].Kind != List {
-		t.Fatalf("want title, then the Ontbrekende onderdelen section; got:\n%s", dump(b[:min(len(b), 4)]))
+	if len(b) < 5 || b[0].Kind != Heading || b[1].Kind != Paragraph || !strings.HasPrefix(PlainText(b[1].Text), "Concept van 1 augustus 2025.") ||
+		b[2].Kind != Heading || PlainText(b[2].Text) != "Ontbrekende onderdelen" || b[4].Kind != List {
+		t.Fatalf("want title, the concept note, then the Ontbrekende onderdelen section; got:\n%s", dump(b[:min(len(b), 5)]))
+	}
+	if !doc.Concept || doc.Stamp != "concept van 1 augustus 2025" {
+		t.Errorf("concept %v, stamp %q", doc.Concept, doc.Stamp)
 	}
 	var listed []string
-	for _, it := range b[3].Items {
+	for _, it := range b[4].Items {
 		if len(it) != 1 || !it[0].Missing {
 			t.Errorf("list item %q is not a missing marker", spans(it))
 		}
@@ -40,7 +44,7 @@ func TestBuildMissingParts(t *testing.T) {
 	}
 	// Every marker in the body is listed, and every listed one occurs.
 	body := map[string]bool{}
-	for _, s := range allSpans(b[4:]) {
+	for _, s := range allSpans(b[5:]) {
 		if s.Missing {
 			body[s.Text] = true
 		}
@@ -52,8 +56,9 @@ func TestBuildMissingParts(t *testing.T) {
 
 func TestBuildComplete(t *testing.T) {
 	// A document without missing parts has no Ontbrekende onderdelen.
-	v := NewView(testDossier(), dossier.NewDate(2025, 3, 1))
-	doc, err := Build(PlanVanAanpak, v, NewLoader(""))
+	d := testDossier()
+	v := NewView(d, stuk(t, d, dossier.PlanVanAanpak, "2025-02-20"))
+	doc, err := Build(v, NewLoader(""))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,8 +67,8 @@ func TestBuildComplete(t *testing.T) {
 			t.Errorf("complete plan has missing part %q", s.Text)
 		}
 	}
-	if got := doc.Date.Format("2006-01-02"); got != "2025-02-20" {
-		t.Errorf("Date = %s, want the plan's own date 2025-02-20", got)
+	if got := doc.Date.Format("2006-01-02"); got != "2025-02-20" || doc.Stamp != "20 februari 2025" || doc.Concept {
+		t.Errorf("Date = %s, stamp %q, concept %v; want the plan's own date 2025-02-20", got, doc.Stamp, doc.Concept)
 	}
 	var kinds []BlockKind
 	for _, b := range doc.Blocks {

@@ -10,12 +10,16 @@ import (
 const OverzichtTitle = "Overzicht poortwachterdossier"
 
 // Overzicht builds the overview of one dossier that batch puts next to its
-// documents: key data, the verdict, every finding, the timeline and the
-// next steps. It is built in Go rather than from a template: it is a
-// report of the check, not a document anybody signs or edits.
-func Overzicht(v *View) *Doc {
-	d := v.Dossier
-	r := v.Result
+// documents, from its check r at the peildatum: key data, the verdict,
+// every finding, the timeline and the next steps. It is for the employer:
+// the tool's own findings on the completeness of the dossier belong here,
+// not in the documents for UWV. It is built in Go rather than from a
+// template: it is a report of the check, not a document anybody signs or
+// edits.
+func Overzicht(r rules.Result) *Doc {
+	d := r.Dossier
+	p := r.Peildatum
+	cal := rules.NewCalendar(d)
 	doc := &Doc{
 		Title:    OverzichtTitle,
 		Subject:  OverzichtTitle + " " + d.NaamWerknemer + " (dossier " + d.Nummer + ")",
@@ -23,7 +27,8 @@ func Overzicht(v *View) *Doc {
 		Dossier:  d.Nummer,
 		Employee: d.NaamWerknemer,
 		BSN:      bsn(d.BSN),
-		Date:     v.Peildatum.Time(),
+		Date:     p.Time(),
+		Stamp:    "peildatum " + datum(p),
 	}
 	add := func(b Block) { doc.Blocks = append(doc.Blocks, b) }
 	text := func(s string) []Span { return []Span{{Text: s}} }
@@ -36,8 +41,8 @@ func Overzicht(v *View) *Doc {
 
 	add(Block{Kind: Heading, Level: 1, Text: text(OverzichtTitle)})
 	week := ""
-	if !d.EersteZiektedag.IsZero() && !d.EersteZiektedag.After(v.Peildatum) {
-		week = "week " + strconv.Itoa(v.Cal.Week(v.Peildatum))
+	if !d.EersteZiektedag.IsZero() && !d.EersteZiektedag.After(p) {
+		week = "week " + strconv.Itoa(cal.Week(p))
 	}
 	pairs := []Pair{
 		{Key: "Dossiernummer", Value: text(d.Nummer)},
@@ -47,16 +52,16 @@ func Overzicht(v *View) *Doc {
 		{Key: "Bedrijfsarts", Value: orMissing(d.Bedrijfsarts, "bedrijfsarts")},
 		{Key: "Eerste ziektedag", Value: text(datum(d.EersteZiektedag))},
 		{Key: "Einde wachttijd", Value: text(datum(r.EindeWachttijd))},
-		{Key: "Peildatum", Value: text(joinNonEmpty(datum(v.Peildatum), week))},
+		{Key: "Peildatum", Value: text(joinNonEmpty(datum(p), week))},
 	}
-	if !v.Hersteld.IsZero() {
-		pairs = append(pairs, Pair{Key: "Hersteld", Value: text(datum(v.Hersteld))})
+	if h := d.DatumHersteld; !h.IsZero() && !h.After(p) {
+		pairs = append(pairs, Pair{Key: "Hersteld", Value: text(datum(h))})
 	}
 	pairs = append(pairs, Pair{Key: "Oordeel", Value: []Span{{Text: oordeelTekst(r.Oordeel), Bold: true}}})
 	add(Block{Kind: KeyValue, Pairs: pairs})
 
 	add(Block{Kind: Heading, Level: 1, Text: text("Bevindingen")})
-	add(Block{Kind: Paragraph, Text: text("Elke regel van de Wet verbetering poortwachter, getoetst per de peildatum " + datum(v.Peildatum) + ".")})
+	add(Block{Kind: Paragraph, Text: text("Elke regel van de Wet verbetering poortwachter, getoetst per de peildatum " + datum(p) + ".")})
 	findings := &Table{
 		Header: []string{"Regel", "Ernst", "Status", "Uiterste datum", "Datum", "Toelichting"},
 	}
@@ -85,7 +90,7 @@ func Overzicht(v *View) *Doc {
 	timeline := &Table{
 		Header: []string{"Datum", "Week", "Gebeurtenis", "Status"},
 	}
-	for _, e := range v.Timeline {
+	for _, e := range rules.Timeline(r) {
 		timeline.Rows = append(timeline.Rows, [][]Span{
 			text(e.Datum.NL()),
 			text(strconv.Itoa(e.Week)),

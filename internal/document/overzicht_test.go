@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/rules"
 	"github.com/poortwachter/poortwachter/internal/workbook"
 )
 
@@ -28,7 +29,7 @@ func TestOverzichtGoldens(t *testing.T) {
 			if d == nil {
 				t.Fatalf("dossier %s not in the example workbook", nummer)
 			}
-			doc := Overzicht(NewView(d, peil))
+			doc := Overzicht(rules.Check(d, peil))
 			if doc.Title != OverzichtTitle || doc.Dossier != nummer || !doc.Date.Equal(peil.Time()) {
 				t.Errorf("metadata: title %q, dossier %q, date %v", doc.Title, doc.Dossier, doc.Date)
 			}

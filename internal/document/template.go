@@ -118,6 +118,18 @@ func (tp *Template) Execute(data any, fm template.FuncMap) (string, error) {
 	return buf.String(), nil
 }
 
+// outputError reports a problem found in the Markdown a template produced
+// (an unknown fenced block, a malformed line in a gegevens block). Its line
+// numbers are lines of the generated text, which the user never sees, so
+// the message names the template and says what to look for instead.
+func (tp *Template) outputError(err error) error {
+	msg := reOutputLine.ReplaceAllString(err.Error(), "")
+	return fmt.Errorf("sjabloon %s: de tekst die het sjabloon maakt, klopt niet: %s", tp.origins[tp.t.Name()], msg)
+}
+
+// reOutputLine matches the "regel n: " that ParseMarkdown puts first.
+var reOutputLine = regexp.MustCompile(`^regel \d+: `)
+
 // reTemplateErr matches text/template's "template: name:line:[col:] msg".
 var reTemplateErr = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:\d+:)? ?(.*)$`)
 
@@ -157,4 +169,15 @@ func dutchTemplateMsg(msg string) string {
 		"map has no entry for key ", "onbekende sleutel ",
 	)
 	return r.Replace(msg)
+}
+
+// ParseAll parses the template of every generated document, so a broken
+// template is reported once, before anything is written.
+func (l *Loader) ParseAll() error {
+	for _, k := range Kinds() {
+		if _, err := l.Parse(k.File()); err != nil {
+			return err
+		}
+	}
+	return nil
 }

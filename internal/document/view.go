@@ -9,23 +9,41 @@ import (
 	"github.com/poortwachter/poortwachter/internal/rules"
 )
 
-// View is what a document template sees: the dossier, its check at the
-// peildatum and what follows from them. Documents are only those dated on
-// or before the peildatum, like the check counts them. Templates read it
-// as {{.Dossier.NaamWerknemer}}, {{.Plan.Datum}}, {{range .Spoor1}}...
+// View is what a document template sees: one document, a row of the
+// workbook or a concept, and the dossier as it stood on that document's own
+// date (rules.AsOf) with its check on that day. The date comes in once, with
+// the document; everything else is derived from the dossier as of that day,
+// so rendering the document at any later peildatum gives the same text.
+// Medical-looking free text is left out (rules.Redact). Templates read it as
+// {{.Dossier.NaamWerknemer}}, {{.Plan.Datum}}, {{range .Spoor1}}...
 type View struct {
-	Dossier   *dossier.Dossier
-	Peildatum dossier.Date
-	Result    rules.Result
-	Cal       rules.Calendar
-	Timeline  []rules.Event
+	// Dossier is the dossier as it stood on Datum.
+	Dossier *dossier.Dossier
+	// Datum is the document's own date: its row's date, or for a concept
+	// the peildatum it was made on.
+	Datum dossier.Date
+	// Concept is set for a document that is due but has no row yet.
+	Concept bool
+	// Document is the document's own row; a concept's has only Soort and
+	// Datum, so what the casemanager still has to fill in shows as missing.
+	Document dossier.Document
+	// Titel is the document's title: "Plan van aanpak", "Bijstelling plan
+	// van aanpak", "Eerstejaarsevaluatie" or "Re-integratieverslag".
+	Titel string
+	// Versie is, for a plan or a bijstelling, its number, the version before
+	// it and what changed since; nil for other documents.
+	Versie *dossier.PlanChange
+
+	Result   rules.Result // the check on Datum
+	Cal      rules.Calendar
+	Timeline []rules.Event
 
 	EindeWachttijd dossier.Date
 	RIVDeadline    dossier.Date
 	WIADeadline    dossier.Date
 
-	// The dossier documents that count, by kind; a nil pointer when there
-	// is none. Lists are oldest first.
+	// The dossier documents dated on or before Datum, by kind; a nil
+	// pointer when there is none. Lists are oldest first.
 	Ziekmelding             *dossier.Document
 	Probleemanalyse         *dossier.Document // the first
 	BijgesteldeAnalyses     []dossier.Document
@@ -40,6 +58,7 @@ type View struct {
 	Eindevaluatie           *dossier.Document
 	Reintegratieverslag     *dossier.Document
 	Voortgangsrapportages   []dossier.Document // spoor 2
+	Zoekprofiel             *dossier.Document  // the latest
 	// LaatsteEvaluatie is the latest contact moment after the plan: a
 	// bijstelling, evaluatie, eerstejaarsevaluatie or eindevaluatie.
 	LaatsteEvaluatie *dossier.Document
@@ -47,49 +66,53 @@ type View struct {
 	// evaluaties, eerstejaarsevaluatie and eindevaluatie, by date.
 	Contactmomenten []dossier.Document
 	// Bijlagen are the documents that go with the re-integratieverslag:
-	// every document that counts except the verslag and the WIA-aanvraag.
+	// every document dated on or before Datum except the verslag and the
+	// WIA-aanvraag.
 	Bijlagen []dossier.Document
 
-	// PlanDatum is the date of the first plan, or its deadline when there
-	// is none yet; EvaluatieMomenten are the agreed evaluations every six
-	// weeks from it, before the eerstejaarsevaluatie window
-	// EerstejaarsVan..EerstejaarsTot.
-	PlanDatum         dossier.Date
+	// EvaluatieMomenten are the evaluations a plan version agrees on: every
+	// six weeks from its date, up to the eerstejaarsevaluatie window
+	// EerstejaarsVan..EerstejaarsTot while that evaluation has not been
+	// held, else up to the RIV deadline.
 	EvaluatieMomenten []dossier.Date
 	EerstejaarsVan    dossier.Date
 	EerstejaarsTot    dossier.Date
 
-	// Spoor1 and Spoor2 are the plan's activities, planned ones included.
+	// Spoor1 and Spoor2 are the activities of the plan as it stood on
+	// Datum, each in its state that day: the ones that had started, and the
+	// planned ones of the versions dated on or before Datum.
 	Spoor1, Spoor2 []dossier.Activity
-	Spoor2Start    dossier.Date
-	// Sollicitaties are the applications dated on or before the peildatum.
+	// Spoor2Start is the earliest Start of a spoor-2 activity, planned or
+	// begun; zero without one.
+	Spoor2Start dossier.Date
+	// Sollicitaties are the applications dated on or before Datum.
 	Sollicitaties []dossier.Application
-	// Hersteld is the recovery date when it is on or before the peildatum.
+	// Hersteld is the recovery date when it is on or before Datum.
 	Hersteld dossier.Date
-
-	// OpKoers is the conclusion of the first year: true when, checked at
-	// the eerstejaarsevaluatie (EJEDatum, or the peildatum when that is
-	// earlier), no rule of the first year is late, missing or short;
-	// Knelpunten are the findings that say otherwise.
-	OpKoers    bool
-	Knelpunten []rules.Finding
+	// Herbeoordeling is the day a motivation for no spoor 2 is to be
+	// reassessed (Herbeoordeling geen spoor 2, or the eerstejaarsevaluatie
+	// plus 13 weeks); zero without a motivation.
+	Herbeoordeling dossier.Date
 }
 
-// yearOneRules are the rules whose findings decide whether the first
-// year's re-integration is on course.
-var yearOneRules = map[string]bool{
-	"ziekmelding-arbodienst": true, "probleemanalyse": true, "plan-van-aanpak": true,
-	"plan-van-aanpak-inhoud": true, "evaluatie-frequentie": true, "42e-weekmelding": true,
-	"eerstejaarsevaluatie": true, "spoor-2": true,
-}
-
-// NewView checks d at peildatum p and gathers what the templates need.
-func NewView(d *dossier.Dossier, p dossier.Date) *View {
-	res := rules.Check(d, p)
-	d = res.Dossier // with medical-looking text left out
-	c := rules.NewContext(d, p)
+// NewView gathers what the template of document s of dossier d needs: the
+// dossier as it stood on the document's own date (s.Document.Datum), with
+// its check on that day.
+func NewView(d *dossier.Dossier, s rules.Stuk) *View {
+	t := s.Document.Datum
+	res := rules.Check(rules.AsOf(d, t), t)
+	content := res.Dossier
+	if s.Concept && s.Document.Soort.IsPlanVersion() {
+		// A concept of a plan version is the newest version: the planned
+		// activities that start from its date on belong to it.
+		withRow := *d
+		withRow.Documenten = append(append([]dossier.Document(nil), d.Documenten...), s.Document)
+		content, _ = rules.Redact(rules.AsOf(&withRow, t))
+	}
+	c := rules.NewContext(content, t)
 	v := &View{
-		Dossier: d, Peildatum: p, Result: res, Cal: c.Cal, Timeline: rules.Timeline(res),
+		Dossier: content, Datum: t, Concept: s.Concept, Document: s.Document, Titel: s.Document.Soort.String(),
+		Result: res, Cal: c.Cal, Timeline: rules.Timeline(res),
 		EindeWachttijd: res.EindeWachttijd, RIVDeadline: c.Cal.RIVDeadline(), WIADeadline: c.Cal.WIADeadline(),
 		Ziekmelding:             first(c.Documents(dossier.Ziekmelding)),
 		Probleemanalyse:         first(c.Documents(dossier.Probleemanalyse)),
@@ -105,74 +128,113 @@ func NewView(d *dossier.Dossier, p dossier.Date) *View {
 		Eindevaluatie:           first(c.Documents(dossier.Eindevaluatie)),
 		Reintegratieverslag:     first(c.Documents(dossier.Reintegratieverslag)),
 		Voortgangsrapportages:   c.Documents(dossier.VoortgangsrapportageSpoor2),
+		Zoekprofiel:             last(c.Documents(dossier.Zoekprofiel)),
 		EerstejaarsVan:          c.Cal.S(rules.EerstejaarsevaluatieVanaf),
 		EerstejaarsTot:          c.Cal.S(rules.EerstejaarsevaluatieUiterlijk),
-		Spoor2Start:             d.Spoor2Start(),
+		Spoor2Start:             content.Spoor2Start(),
+		Sollicitaties:           content.Sollicitaties,
+		Hersteld:                content.DatumHersteld,
+		Herbeoordeling:          rules.HerbeoordelingGeenSpoor2(c),
 	}
-	for _, s := range dossier.Soorten() {
-		switch s {
+	if s.Document.Soort.IsPlanVersion() {
+		pc := content.PlanChangeOf(s.Document)
+		v.Versie = &pc
+	}
+	for _, k := range dossier.Soorten() {
+		switch k {
 		case dossier.Reintegratieverslag, dossier.WIAAanvraag:
 		default:
-			v.Bijlagen = append(v.Bijlagen, c.Documents(s)...)
+			v.Bijlagen = append(v.Bijlagen, c.Documents(k)...)
 		}
-		switch s {
+		switch k {
 		case dossier.BijstellingPlanVanAanpak, dossier.Evaluatie, dossier.Eerstejaarsevaluatie, dossier.Eindevaluatie:
-			v.Contactmomenten = append(v.Contactmomenten, c.Documents(s)...)
+			v.Contactmomenten = append(v.Contactmomenten, c.Documents(k)...)
 		}
 	}
 	sortDocs(v.Bijlagen)
 	sortDocs(v.Contactmomenten)
 	v.LaatsteEvaluatie = last(v.Contactmomenten)
-	for _, a := range d.Sollicitaties {
-		if !a.Datum.After(p) {
-			v.Sollicitaties = append(v.Sollicitaties, a)
-		}
-	}
-	for _, a := range d.Activiteiten {
+	for _, a := range content.Activiteiten {
 		if a.Spoor == 2 {
 			v.Spoor2 = append(v.Spoor2, a)
 		} else {
 			v.Spoor1 = append(v.Spoor1, a)
 		}
 	}
-	if h := d.DatumHersteld; !h.IsZero() && !h.After(p) {
-		v.Hersteld = h
-	}
-	v.PlanDatum = planDatum(v)
-	if !v.PlanDatum.IsZero() {
-		for t := v.PlanDatum.AddDays(rules.MaxEvaluatieGap); t.Before(v.EerstejaarsVan); t = t.AddDays(rules.MaxEvaluatieGap) {
-			v.EvaluatieMomenten = append(v.EvaluatieMomenten, t)
+	if v.Versie != nil {
+		until := v.RIVDeadline
+		if v.Eerstejaarsevaluatie == nil {
+			until = v.EerstejaarsVan
+		}
+		for m := t.AddDays(rules.ZesWeken); m.Before(until); m = m.AddDays(rules.ZesWeken) {
+			v.EvaluatieMomenten = append(v.EvaluatieMomenten, m)
 		}
 	}
-	atEJE := res
-	if t := v.EJEDatum(); t.Before(p) {
-		atEJE = rules.Check(d, t)
-	}
-	for _, f := range atEJE.Bevindingen {
-		if !yearOneRules[f.Regel] {
-			continue
-		}
-		switch f.Status {
-		case rules.TeLaat, rules.Ontbreekt, rules.Gebrekkig, rules.Verouderd:
-			v.Knelpunten = append(v.Knelpunten, f)
-		}
-	}
-	v.OpKoers = len(v.Knelpunten) == 0
 	return v
 }
 
-// planDatum is the first plan's date, or else the plan-van-aanpak deadline.
-func planDatum(v *View) dossier.Date {
-	if v.Plan != nil {
-		return v.Plan.Datum
-	}
-	f, _ := v.Result.Finding("plan-van-aanpak")
-	return f.UitersteDatum
-}
+// Bijstelling reports whether the document is a bijstelling of the plan
+// van aanpak, so a template can hold a paragraph for bijstellingen only.
+func (v *View) Bijstelling() bool { return v.Document.Soort == dossier.BijstellingPlanVanAanpak }
+
+// VisiesVereist reports whether the document must record the views of
+// employer and employee: a plan, bijstelling or eerstejaarsevaluatie dated
+// from 1 July 2023 (rules.VisiesVanaf).
+func (v *View) VisiesVereist() bool { return !v.Datum.Before(rules.VisiesVanaf) }
+
+// Spoor2Gestart reports whether spoor 2 had started on the document's
+// date.
+func (v *View) Spoor2Gestart() bool { return !v.Spoor2Start.IsZero() && !v.Spoor2Start.After(v.Datum) }
 
 // Activiteiten returns the activities of both sporen, spoor 1 first.
 func (v *View) Activiteiten() []dossier.Activity {
 	return append(append([]dossier.Activity(nil), v.Spoor1...), v.Spoor2...)
+}
+
+// Gestart returns the activities, spoor 1 first, that had started on the
+// document's date: what a look back can report on.
+func (v *View) Gestart() []dossier.Activity {
+	var out []dossier.Activity
+	for _, a := range v.Activiteiten() {
+		if a.Status != dossier.Gepland {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// OpenActiviteiten returns the activities, spoor 1 first, that had not
+// ended on the document's date: what carries on, or is still to begin.
+func (v *View) OpenActiviteiten() []dossier.Activity {
+	var out []dossier.Activity
+	for _, a := range v.Activiteiten() {
+		if !a.Ended(v.Datum) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// EerdereContactmomenten returns the evaluations held before this
+// document: Contactmomenten without the document itself.
+func (v *View) EerdereContactmomenten() []dossier.Document {
+	var out []dossier.Document
+	for _, d := range v.Contactmomenten {
+		if d != v.Document {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Probleemanalyses returns the probleemanalyse and its updates dated on or
+// before the document: the bedrijfsarts's advice the plan rests on.
+func (v *View) Probleemanalyses() []dossier.Document {
+	var out []dossier.Document
+	if v.Probleemanalyse != nil {
+		out = append(out, *v.Probleemanalyse)
+	}
+	return append(out, v.BijgesteldeAnalyses...)
 }
 
 // funcs returns the template functions bound to this dossier.
@@ -206,52 +268,8 @@ func sortDocs(ds []dossier.Document) {
 	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Datum.Before(ds[j].Datum) })
 }
 
-// EJEDatum returns the date of the eerstejaarsevaluatie, or the end of
-// week 52 (S(364)) while there is none.
-func (v *View) EJEDatum() dossier.Date {
-	if v.Eerstejaarsevaluatie != nil {
-		return v.Eerstejaarsevaluatie.Datum
-	}
-	return v.EerstejaarsTot
-}
-
-// ContactmomentenTot returns the evaluations held on or before t.
-func (v *View) ContactmomentenTot(t dossier.Date) []dossier.Document {
-	var out []dossier.Document
-	for _, d := range v.Contactmomenten {
-		if !d.Datum.After(t) {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-// ActiviteitenTot returns the activities, spoor 1 first, that started on
-// or before t or have no start date.
-func (v *View) ActiviteitenTot(t dossier.Date) []dossier.Activity {
-	var out []dossier.Activity
-	for _, a := range v.Activiteiten() {
-		if !a.Start.After(t) {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// OpenActiviteiten returns the activities, spoor 1 first, that are not
-// finished or stopped: what the second year carries on with.
-func (v *View) OpenActiviteiten() []dossier.Activity {
-	var out []dossier.Activity
-	for _, a := range v.Activiteiten() {
-		if a.Status != dossier.Afgerond && a.Status != dossier.Gestopt {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// Bevinding returns the finding of rule id (the zero Finding when the
-// catalogue has no such rule).
+// Bevinding returns the finding of rule id on the document's date (the
+// zero Finding when the catalogue has no such rule).
 func (v *View) Bevinding(id string) rules.Finding {
 	f, _ := v.Result.Finding(id)
 	return f

@@ -5,12 +5,14 @@ import (
 	"testing"
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/rules"
 	"github.com/poortwachter/poortwachter/internal/workbook"
 )
 
-// TestVoorbeeldGoldens renders every document for every dossier of the
-// bundled example workbook at peildatum 2026-12-31 into
-// golden/documents/<dossier>/<document>.md.
+// TestVoorbeeldGoldens renders every document batch makes for every
+// dossier of the bundled example workbook at peildatum 2026-12-31 (each
+// version of the plan, each row as of its own date, and the concepts of
+// what is due) into golden/documents/<dossier>/<document>_<date>.md.
 func TestVoorbeeldGoldens(t *testing.T) {
 	wb, err := workbook.ReadFile("../../fixtures/voorbeeld.xlsx")
 	if err != nil {
@@ -26,20 +28,21 @@ func TestVoorbeeldGoldens(t *testing.T) {
 			t.Errorf("dossier %s has input errors: %v", d.Nummer, wb.Problems)
 			continue
 		}
-		v := NewView(d, peil)
-		for _, k := range Kinds() {
-			t.Run(d.Nummer+"/"+string(k), func(t *testing.T) {
-				text, err := Render(k, v, l)
+		for _, s := range rules.Stukken(d, peil) {
+			t.Run(d.Nummer+"/"+FileBase(s), func(t *testing.T) {
+				v := NewView(d, s)
+				text, err := Render(v, l)
 				if err != nil {
 					t.Fatal(err)
 				}
-				checkGolden(t, filepath.Join("../../golden/documents", d.Nummer, string(k)+".md"), text)
-				doc, err := Build(k, v, l)
+				checkGolden(t, filepath.Join("../../golden/documents", d.Nummer, FileBase(s)+".md"), text)
+				doc, err := Build(v, l)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if doc.BSN != bsn(d.BSN) || doc.Title != k.Title() || len(doc.Blocks) == 0 {
-					t.Errorf("Build: title %q, BSN %q, %d blocks", doc.Title, doc.BSN, len(doc.Blocks))
+				if doc.BSN != bsn(d.BSN) || doc.Title != s.Document.Soort.String() || len(doc.Blocks) == 0 ||
+					!doc.Date.Equal(s.Document.Datum.Time()) || doc.Concept != s.Concept {
+					t.Errorf("Build: title %q, BSN %q, date %s, concept %v, %d blocks", doc.Title, doc.BSN, doc.Date, doc.Concept, len(doc.Blocks))
 				}
 			})
 		}

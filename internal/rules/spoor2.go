@@ -115,3 +115,15 @@ func decideSpoor2(c *Context) Finding {
 	}
 	return f
 }
+
+// HerbeoordelingGeenSpoor2 returns X, the last day a motivation for no
+// spoor 2 holds in the dossier of c: its Herbeoordeling geen spoor 2, or
+// the eerstejaarsevaluatie (S(364) without one) plus 13 weeks. It is zero
+// without a motivation, or when the employee recovered before spoor 2
+// was at issue.
+func HerbeoordelingGeenSpoor2(c *Context) dossier.Date {
+	if b := spoor2Of(c); b.Motivering != "" && !b.Hersteld {
+		return b.X
+	}
+	return dossier.Date{}
+}
