@@ -111,7 +111,7 @@ func NewView(d *dossier.Dossier, s rules.Stuk) *View {
 	}
 	c := rules.NewContext(content, t)
 	v := &View{
-		Dossier: content, Datum: t, Concept: s.Concept, Document: s.Document, Titel: s.Document.Soort.String(),
+		Dossier: content, Datum: t, Concept: s.Concept, Document: ownRow(content, s.Document), Titel: s.Document.Soort.String(),
 		Result: res, Cal: c.Cal, Timeline: rules.Timeline(res),
 		EindeWachttijd: res.EindeWachttijd, RIVDeadline: c.Cal.RIVDeadline(), WIADeadline: c.Cal.WIADeadline(),
 		Ziekmelding:             first(c.Documents(dossier.Ziekmelding)),
@@ -137,7 +137,7 @@ func NewView(d *dossier.Dossier, s rules.Stuk) *View {
 		Herbeoordeling:          rules.HerbeoordelingGeenSpoor2(c),
 	}
 	if s.Document.Soort.IsPlanVersion() {
-		pc := content.PlanChangeOf(s.Document)
+		pc := content.PlanChangeOf(v.Document)
 		v.Versie = &pc
 	}
 	for _, k := range dossier.Soorten() {
@@ -171,6 +171,17 @@ func NewView(d *dossier.Dossier, s rules.Stuk) *View {
 		}
 	}
 	return v
+}
+
+// ownRow returns the document's own row as content holds it: with its
+// medical-looking text left out, as everything else the view shows.
+func ownRow(content *dossier.Dossier, row dossier.Document) dossier.Document {
+	for _, d := range content.Documenten {
+		if d.Soort == row.Soort && d.Datum == row.Datum && d.Plaats == row.Plaats {
+			return d
+		}
+	}
+	return row
 }
 
 // Bijstelling reports whether the document is a bijstelling of the plan

@@ -89,8 +89,8 @@ func meldingen(c *Context, weggelaten []Weglating) dossier.Problems {
 	for _, w := range weggelaten {
 		// The words themselves are not repeated: the melding goes where
 		// the text may not go (the overview, the auditor's workbook).
-		warn(w.Plaats, "%s lijkt medische gegevens te bevatten; een werkgeversdossier mag geen diagnose, oorzaak of behandeling bevatten (AVG art. 9). "+
-			"De documenten tonen deze tekst niet; verwijder hem uit het werkboek", w.Veld)
+		warn(w.Plaats, "%s lijkt medische gegevens te bevatten; een werkgeversdossier mag niets vastleggen over de aard of oorzaak van de ziekte "+
+			"of over een behandeling (AVG art. 9). De documenten tonen deze tekst niet; verwijder hem uit het werkboek", w.Veld)
 	}
 	return ps
 }
