@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/rules"
 )
 
 // testLoader returns a Loader over the given files; Common is added empty
@@ -90,12 +93,15 @@ func TestHermeticFuncs(t *testing.T) {
 			continue
 		}
 		want := `sjabloon t.md.tmpl, regel 1: functie "` + name + `" bestaat niet`
-		if err.Error() != want {
-			t.Errorf("error = %q, want %q", err, want)
+		if !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("error = %q, want prefix %q", err, want)
 		}
 	}
 }
 
+// TestTemplateErrors: errors are Dutch, name the template file and the
+// line in it (for a block never closed, the line where it opened), and
+// suggest the function that was probably meant.
 func TestTemplateErrors(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -103,8 +109,18 @@ func TestTemplateErrors(t *testing.T) {
 		want       string
 	}{
 		{"parse", "regel 1\nregel 2\n{{if}}\n", nil, "sjabloon t.md.tmpl, regel 3: "},
-		{"missing field", "a\n{{.Geen}}\n", struct{ Naam string }{}, "sjabloon t.md.tmpl, regel 2: bij .Geen: veld bestaat niet: Geen"},
+		{"missing field", "a\n{{.Geen}}\n", struct{ Naam string }{}, "sjabloon t.md.tmpl, regel 2: bij .Geen: veld bestaat niet: Geen (de velden staan in README.md)"},
 		{"fail", "\n\n\n{{fail \"kapot\"}}", nil, "sjabloon t.md.tmpl, regel 4: kapot"},
+		{"unclosed if", "# Titel\n\n{{if .Naam}}\nalleen met naam\n\nmeer tekst\n", struct{ Naam string }{},
+			"sjabloon t.md.tmpl, regel 3: {{if}} wordt nergens afgesloten; zet {{end}} waar het blok ophoudt"},
+		{"unclosed range inside a closed if", "{{if .}}a{{end}}\n{{range .}}\n{{- if .}}b{{end}}\nc\n", nil,
+			"sjabloon t.md.tmpl, regel 2: {{range}} wordt nergens afgesloten"},
+		{"unclosed with trim markers", "{{/* {{if}} in een opmerking telt niet */}}\n\n{{- with .Naam -}}\n{{.}}\n", nil,
+			"sjabloon t.md.tmpl, regel 3: {{with}} wordt nergens afgesloten"},
+		{"an end too many", "a\n{{end}}\n", nil, "sjabloon t.md.tmpl, regel 2: {{end}} zonder {{if}}, {{range}} of {{with}} om af te sluiten"},
+		{"typo in a function", "\n{{datm .}}\n", nil, `sjabloon t.md.tmpl, regel 2: functie "datm" bestaat niet; bedoelt u datum?`},
+		{"typo in a sprig function", "{{uper .}}", nil, `sjabloon t.md.tmpl, regel 1: functie "uper" bestaat niet; bedoelt u upper?`},
+		{"unknown function, nothing near", "{{geheimefunctie .}}", nil, `sjabloon t.md.tmpl, regel 1: functie "geheimefunctie" bestaat niet (de functies`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -117,6 +133,48 @@ func TestTemplateErrors(t *testing.T) {
 				t.Errorf("error = %v, want prefix %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestTemplateEncoding: a byte order mark is dropped; a file that is not
+// UTF-8 is refused, naming the file and the line of the first bad byte.
+func TestTemplateEncoding(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, b []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("bom.md.tmpl", append([]byte("\xef\xbb\xbf"), "# Titel {{.}}"...))
+	write("ansi.md.tmpl", []byte("# Titel\n\nCoöperatie met caf\xe9\n")) // Windows-1252
+	l := testLoader(nil)
+	l.Dir = dir
+	tp, err := l.Parse("bom.md.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := tp.Execute("x", nil); err != nil || out != "# Titel x" {
+		t.Errorf("with a byte order mark: %q, %v", out, err)
+	}
+	_, err = l.Parse("ansi.md.tmpl")
+	want := "sjabloon " + filepath.Join(dir, "ansi.md.tmpl") + ", regel 3: het bestand is niet als UTF-8 opgeslagen"
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("error = %v, want prefix %q", err, want)
+	}
+}
+
+// TestTemplateOutputErrors: a problem in the Markdown a template produces
+// names the template, not a line of text nobody sees.
+func TestTemplateOutputErrors(t *testing.T) {
+	l := testLoader(map[string]string{"plan-van-aanpak.md.tmpl": "# {{.Titel}}\n\n```tabel\nx\n```\n"})
+	d := testDossier()
+	_, err := Render(NewView(d, Concept(PlanVanAanpak, d.EersteZiektedag.AddDays(60))), l)
+	want := "sjabloon plan-van-aanpak.md.tmpl: de tekst die het sjabloon maakt, klopt niet: onbekend blok \"tabel\""
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("error = %v, want prefix %q", err, want)
+	}
+	if err != nil && strings.Contains(err.Error(), "regel") {
+		t.Errorf("error cites a line of generated text: %v", err)
 	}
 }
 
@@ -149,5 +207,42 @@ func TestLoaderOverride(t *testing.T) {
 	_, err := l.Parse("a.md.tmpl")
 	if want := "sjabloon " + filepath.Join(dir, "a.md.tmpl") + ", regel 2:"; err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("error = %v, want prefix %q", err, want)
+	}
+}
+
+// TestVersionParagraph follows templates/README.md: a paragraph between
+// {{if .Bijstelling}} and {{end}} in a copy of the plan's template appears
+// in every bijstelling and in no plan; one under {{if eq .Versie.Number
+// 1}} only in the first plan.
+func TestVersionParagraph(t *testing.T) {
+	builtin, _, err := NewLoader("").Read(PlanVanAanpak.File())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	text := builtin + "\n{{if .Bijstelling}}\nAlleen in een bijstelling.\n{{end}}\n\n{{if eq .Versie.Number 1}}\nAlleen in het eerste plan.\n{{end}}\n"
+	if err := os.WriteFile(filepath.Join(dir, PlanVanAanpak.File()), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := NewLoader(dir)
+	d := testDossier()
+	for _, tc := range []struct {
+		stuk              rules.Stuk
+		bijstelling, plan bool
+	}{
+		{stuk(t, d, dossier.PlanVanAanpak, "2025-02-20"), false, true},
+		{stuk(t, d, dossier.BijstellingPlanVanAanpak, "2025-06-20"), true, false},
+		{rules.Stuk{Document: dossier.Document{Soort: dossier.BijstellingPlanVanAanpak, Datum: dossier.NewDate(2025, 9, 1)}, Concept: true}, true, false},
+	} {
+		out, err := Render(NewView(d, tc.stuk), l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(out, "Alleen in een bijstelling."); got != tc.bijstelling {
+			t.Errorf("%s: bijstelling paragraph present %v, want %v", FileBase(tc.stuk), got, tc.bijstelling)
+		}
+		if got := strings.Contains(out, "Alleen in het eerste plan."); got != tc.plan {
+			t.Errorf("%s: first-plan paragraph present %v, want %v", FileBase(tc.stuk), got, tc.plan)
+		}
 	}
 }

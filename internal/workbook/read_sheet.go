@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/nearest"
 )
 
 // reader reads one opened workbook in a single pass per sheet.
@@ -322,40 +323,11 @@ func (r *reader) mapHeader(t *table, cells []string) bool {
 // nearestHeader returns the contract header closest to h when it is close
 // enough to be a typing error, or "".
 func nearestHeader(h string, spec *Sheet) string {
-	h = strings.ToLower(h)
-	best, bestDist := "", 0
-	for _, c := range spec.Columns {
-		d := editDistance(h, strings.ToLower(c.Header))
-		if best == "" || d < bestDist {
-			best, bestDist = c.Header, d
-		}
+	headers := make([]string, len(spec.Columns))
+	for i, c := range spec.Columns {
+		headers[i] = c.Header
 	}
-	if bestDist > max(2, len([]rune(best))/4) {
-		return ""
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return nearest.Word(h, headers)
 }
 
 func hasCol(t *table, header string) bool {
