@@ -41,16 +41,22 @@ func batchCommand(env Env) *ucli.Command {
 		Usage:     "alle dossiers toetsen en hun documenten als PDF maken (jaarafsluiting)",
 		UsageText: "batch [--peildatum jjjj-mm-dd] [--output MAP] [--jobs N] [--changed-only] [--templates MAP] WERKBOEK",
 		Description: "Toetst elk dossier uit WERKBOEK per de peildatum (standaard vandaag) en maakt\n" +
-			"de documenten die dan nodig zijn, in één map per dossier:\n" +
+			"de documenten, in één map per dossier:\n" +
 			"  - een overzicht van het dossier (gegevens, oordeel, bevindingen, tijdlijn);\n" +
-			"  - het plan van aanpak, zodra er een is of de uiterste datum is verstreken;\n" +
-			"  - de eerstejaarsevaluatie vanaf week 46;\n" +
-			"  - het re-integratieverslag vanaf week 85.\n" +
+			"  - elk plan van aanpak, elke bijstelling, eerstejaarsevaluatie en elk\n" +
+			"    re-integratieverslag met een datum op of voor de peildatum, elk zoals het\n" +
+			"    dossier er op die datum voor stond en met die datum in de naam;\n" +
+			"  - een concept (\"concept\" en de peildatum in de naam) van wat nodig is maar\n" +
+			"    nog geen rij heeft: het plan van aanpak na de uiterste datum, een\n" +
+			"    bijstelling na een bijgestelde probleemanalyse of overbelasting, de\n" +
+			"    eerstejaarsevaluatie vanaf week 46, het re-integratieverslag vanaf week 85.\n" +
 			"Een document waarvan het moment pas na het herstel zou liggen, wordt niet\n" +
 			"gemaakt. In MAP komen verder overzicht.xlsx (het werkboek voor de auditor,\n" +
 			"als bij check --format xlsx) en manifest.json: elk bestand met dossier,\n" +
-			"document, SHA-256, grootte, peildatum en versie. Dezelfde invoer en peildatum\n" +
-			"geven steeds precies dezelfde bestanden; controleer ze met 'poortwachter verify'.\n\n" +
+			"document, eigen datum, of het een concept is, SHA-256, grootte, peildatum en\n" +
+			"versie. Dezelfde invoer en peildatum geven steeds precies dezelfde bestanden;\n" +
+			"controleer ze met 'poortwachter verify'. Een document met een eigen datum is bij\n" +
+			"elke latere peildatum hetzelfde bestand.\n\n" +
 			"--changed-only slaat dossiers over waarvan de gegevens, de peildatum, de versie\n" +
 			"en de sjablonen niet veranderd zijn sinds het manifest in MAP, mits hun\n" +
 			"bestanden nog bestaan met de vermelde grootte (de inhoud wordt dan niet\n" +

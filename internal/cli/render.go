@@ -34,20 +34,25 @@ func renderCommand(env Env) *ucli.Command {
 	return &ucli.Command{
 		Name:      "render",
 		Usage:     "de documenten van één dossier als PDF maken",
-		UsageText: "render --dossier ID --document plan-van-aanpak|eerstejaarsevaluatie|re-integratieverslag|alle [--peildatum jjjj-mm-dd] [--output MAP] [--templates MAP] WERKBOEK",
-		Description: "Maakt van het dossier ID uit WERKBOEK het gevraagde document als PDF, per de\n" +
-			"peildatum (standaard vandaag); --document alle maakt het plan van aanpak, de\n" +
-			"eerstejaarsevaluatie en het re-integratieverslag. De bestandsnaam noemt het\n" +
-			"dossier, het document en de peildatum, bijvoorbeeld\n" +
-			"D-001_plan-van-aanpak_2026-12-31.pdf. Een document dat nog niet volledig kan\n" +
-			"zijn, wordt toch gemaakt; wat ontbreekt staat er zichtbaar in.\n\n" +
+		UsageText: "render --dossier ID --document plan-van-aanpak|eerstejaarsevaluatie|re-integratieverslag|alle|overzicht [--peildatum jjjj-mm-dd] [--output MAP] [--templates MAP] WERKBOEK",
+		Description: "Maakt de gevraagde documenten van het dossier ID uit WERKBOEK als PDF, zoals\n" +
+			"batch ze per de peildatum (standaard vandaag) maakt; --document alle maakt ze alle\n" +
+			"drie. Elk document staat zoals het dossier er op zijn eigen datum voor stond:\n" +
+			"plan-van-aanpak maakt het plan en elke bijstelling met een datum op of voor de\n" +
+			"peildatum, elk met die datum in de naam, bijvoorbeeld\n" +
+			"D-011_bijstelling-plan-van-aanpak_2026-09-15.pdf. Een document dat nodig is maar\n" +
+			"nog geen rij in het werkboek heeft (of dat u vraagt voordat het nodig is), wordt\n" +
+			"een concept van de peildatum, bijvoorbeeld\n" +
+			"D-006_bijstelling-plan-van-aanpak_concept_2026-12-31.pdf; wat ontbreekt staat\n" +
+			"er zichtbaar in. --document overzicht maakt het overzicht van de toets.\n\n" +
 			"Een bestand wordt eerst naast het doel geschreven en pas daarna op zijn plaats\n" +
 			"gezet: bij een fout blijft er geen half bestand achter.\n\n" +
 			"Afsluitcode: 0 gelukt; 2 het werkboek kon niet worden gelezen, het dossier\n" +
-			"bestaat niet of bevat fouten, of het commando is verkeerd gebruikt.",
+			"bestaat niet of bevat fouten, een sjabloon is fout, of het commando is verkeerd\n" +
+			"gebruikt.",
 		Flags: []ucli.Flag{
 			&ucli.StringFlag{Name: "dossier", Usage: "het dossiernummer (verplicht)"},
-			&ucli.StringFlag{Name: "document", Usage: "plan-van-aanpak, eerstejaarsevaluatie, re-integratieverslag of alle (verplicht)"},
+			&ucli.StringFlag{Name: "document", Usage: "plan-van-aanpak, eerstejaarsevaluatie, re-integratieverslag, alle of overzicht (verplicht)"},
 			peildatumFlag(),
 			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".", Usage: "de map voor de PDF's; wordt gemaakt als die niet bestaat"},
 			templatesDirFlag(),
@@ -87,7 +92,7 @@ func documentNames() string {
 	for _, k := range document.Kinds() {
 		names = append(names, string(k))
 	}
-	return strings.Join(append(names, documentAlle), ", ")
+	return strings.Join(append(names, documentAlle, batch.DocOverzicht), ", ")
 }
 
 func runRender(c *ucli.Context, env Env, opts renderOptions) error {
