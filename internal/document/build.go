@@ -94,7 +94,7 @@ func Concept(k Kind, p dossier.Date) rules.Stuk {
 	case Reintegratieverslag:
 		s = dossier.Reintegratieverslag
 	}
-	return rules.Stuk{Document: dossier.Document{Soort: s, Datum: p}, Concept: true}
+	return rules.Concept(s, p)
 }
 
 // Render executes the template of the document in v and returns its

@@ -232,7 +232,7 @@ func TestVersionParagraph(t *testing.T) {
 	}{
 		{stuk(t, d, dossier.PlanVanAanpak, "2025-02-20"), false, true},
 		{stuk(t, d, dossier.BijstellingPlanVanAanpak, "2025-06-20"), true, false},
-		{rules.Stuk{Document: dossier.Document{Soort: dossier.BijstellingPlanVanAanpak, Datum: dossier.NewDate(2025, 9, 1)}, Concept: true}, true, false},
+		{rules.Concept(dossier.BijstellingPlanVanAanpak, dossier.NewDate(2025, 9, 1)), true, false},
 	} {
 		out, err := Render(NewView(d, tc.stuk), l)
 		if err != nil {

@@ -14,13 +14,15 @@ type Stuk struct {
 	Concept  bool
 }
 
-// StukSoorten are the kinds of document the tool makes, in dossier order.
-var StukSoorten = []dossier.Soort{
-	dossier.PlanVanAanpak, dossier.BijstellingPlanVanAanpak, dossier.Eerstejaarsevaluatie, dossier.Reintegratieverslag,
+// Concept returns a concept of a document of soort s made on peildatum p:
+// a row with only its Soort and Datum p.
+func Concept(s dossier.Soort, p dossier.Date) Stuk {
+	return Stuk{Document: dossier.Document{Soort: s, Datum: p}, Concept: true}
 }
 
-// Stukken returns the documents to make for d at peildatum p: every row of
-// one of the StukSoorten dated on or before p, and a concept of each
+// Stukken returns the documents to make for d at peildatum p: every Plan
+// van aanpak, Bijstelling plan van aanpak, Eerstejaarsevaluatie and
+// Re-integratieverslag row dated on or before p, and a concept of each
 // document that is due on p without a row: the plan van aanpak once its
 // deadline has passed; a bijstelling while a reason to adjust the plan (a
 // bijgestelde probleemanalyse, an activity stopped because of overload)
@@ -38,9 +40,7 @@ func Stukken(d *dossier.Dossier, p dossier.Date) []Stuk {
 	due := func(from dossier.Date) bool {
 		return !from.IsZero() && !from.After(p) && (h.IsZero() || !h.Before(from))
 	}
-	concept := func(s dossier.Soort) Stuk {
-		return Stuk{Document: dossier.Document{Soort: s, Datum: p}, Concept: true}
-	}
+	concept := func(s dossier.Soort) Stuk { return Concept(s, p) }
 	var out []Stuk
 	versions := c.planVersions()
 	for _, v := range versions {
