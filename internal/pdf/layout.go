@@ -794,29 +794,25 @@ func (l *layout) clip(s string, st style, size, width float64) string {
 const conceptMark = "CONCEPT"
 
 // decorate adds the running header and footer to every page, now that the
-// page count is known: the title (after CONCEPT for a concept), the
-// dossier and the document's own date; the employee, the BSN and the page
+// page count is known: the title (after CONCEPT for a concept) and the
+// dossier; the employee, the BSN, the document's own date and the page
 // number.
 func (l *layout) decorate(doc *document.Doc) {
 	s := l.fonts.sanitize
 	title := s(doc.Title)
 	dossier := ""
 	if doc.Dossier != "" {
-		dossier = "Dossier " + s(doc.Dossier)
+		dossier = l.clip("Dossier "+s(doc.Dossier), regular, sizeMargin, contentW/2)
 	}
-	if doc.Stamp != "" {
-		if dossier != "" {
-			dossier += "  ·  "
-		}
-		dossier += s(doc.Stamp)
-	}
-	dossier = l.clip(dossier, regular, sizeMargin, contentW/2)
 	left := s(doc.Employee)
-	if doc.BSN != "" {
+	for _, part := range []string{"BSN " + s(doc.BSN), s(doc.Stamp)} {
+		if part == "BSN " || part == "" {
+			continue
+		}
 		if left != "" {
 			left += "  ·  "
 		}
-		left += "BSN " + s(doc.BSN)
+		left += part
 	}
 	right := marginL + contentW
 	for i, p := range l.pages {
