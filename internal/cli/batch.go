@@ -95,7 +95,7 @@ func runBatch(ctx context.Context, env Env, opts batchOptions) error {
 	if err != nil {
 		return err
 	}
-	wb, err := readWorkbook(opts.Werkboek)
+	wb, err := readWorkbook(env, opts.Werkboek)
 	if err != nil {
 		return err
 	}

@@ -68,7 +68,7 @@ func runCheck(env Env, opts checkOptions) error {
 	if opts.Format == "xlsx" && opts.Output == "" {
 		return usageError("--format xlsx schrijft een werkboek en vraagt om --output BESTAND")
 	}
-	wb, err := readWorkbook(opts.Werkboek)
+	wb, err := readWorkbook(env, opts.Werkboek)
 	if err != nil {
 		return err
 	}

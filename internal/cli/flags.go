@@ -43,12 +43,45 @@ func workbookAt(c *ucli.Context, env Env) (string, dossier.Date, error) {
 	return path, p, err
 }
 
-// readWorkbook reads the input workbook; a file that is no readable workbook
-// is an input error (exit 2) with the reader's Dutch message.
-func readWorkbook(path string) (*workbook.Result, error) {
-	wb, err := workbook.ReadFile(path)
+// readWorkbook reads the input workbook within the limits (raised by the
+// environment, see workbookLimits); a file that is no readable workbook is
+// an input error (exit 2) with the reader's Dutch message.
+func readWorkbook(env Env, path string) (*workbook.Result, error) {
+	limits, err := workbookLimits(env)
+	if err != nil {
+		return nil, err
+	}
+	wb, err := workbook.ReadFileLimits(path, limits)
 	if err != nil {
 		return nil, inputError("%v", err)
 	}
 	return wb, nil
+}
+
+// workbookLimits returns the reader's limits, each raised (or lowered) by
+// its environment variable when set.
+func workbookLimits(env Env) (workbook.Limits, error) {
+	l := workbook.DefaultLimits
+	for _, v := range []struct {
+		name string
+		to   *int64
+	}{
+		{workbook.EnvMaxFile, &l.File},
+		{workbook.EnvMaxUnzipped, &l.Unzipped},
+		{workbook.EnvMaxRatio, &l.Ratio},
+	} {
+		s := ""
+		if env.Getenv != nil {
+			s = env.Getenv(v.name)
+		}
+		if s == "" {
+			continue
+		}
+		n, err := workbook.ParseSize(s)
+		if err != nil {
+			return l, usageError("%s: %v", v.name, err)
+		}
+		*v.to = n
+	}
+	return l, nil
 }

@@ -119,7 +119,7 @@ func runRender(c *ucli.Context, env Env, opts renderOptions) error {
 	if err != nil {
 		return err
 	}
-	wb, err := readWorkbook(opts.Werkboek)
+	wb, err := readWorkbook(env, opts.Werkboek)
 	if err != nil {
 		return err
 	}

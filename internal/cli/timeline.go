@@ -38,7 +38,7 @@ func timelineCommand(env Env) *ucli.Command {
 			if id == "" {
 				return usageError("--dossier ontbreekt; gebruik: poortwachter %s", c.Command.UsageText)
 			}
-			wb, err := readWorkbook(path)
+			wb, err := readWorkbook(env, path)
 			if err != nil {
 				return err
 			}

@@ -33,7 +33,7 @@ func validateCommand(env Env) *ucli.Command {
 }
 
 func runValidate(env Env, path string) error {
-	wb, err := readWorkbook(path)
+	wb, err := readWorkbook(env, path)
 	if err != nil {
 		return err
 	}

@@ -38,7 +38,7 @@ func ReadFileLimits(path string, limits Limits) (*Result, error) {
 		return nil, fmt.Errorf("%s is een map, geen xlsx-werkboek", path)
 	case fi.Size() > limits.File:
 		return nil, fmt.Errorf("%s is te groot (%s; de grens is %s); verhoog de grens met de omgevingsvariabele %s, bijvoorbeeld %s=%s",
-			path, sizeText(fi.Size()), sizeText(limits.File), EnvMaxFile, EnvMaxFile, sizeText(2*limits.File))
+			path, foundSize(fi.Size()), sizeText(limits.File), EnvMaxFile, EnvMaxFile, sizeText(2*limits.File))
 	}
 	return read(path, f, fi.Size(), limits)
 }

@@ -134,14 +134,24 @@ func sizeText(n int64) string {
 		return strconv.FormatInt(n>>30, 10) + "G"
 	case n >= 1<<20 && n%(1<<20) == 0:
 		return strconv.FormatInt(n>>20, 10) + "M"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return strconv.FormatInt(n>>10, 10) + "K"
 	}
 	return strconv.FormatInt(n, 10)
 }
 
+// foundSize writes the size of a file: "6.566 bytes", "72 MB".
+func foundSize(n int64) string {
+	if n < 10<<20 {
+		return strconv.FormatInt(n, 10) + " bytes"
+	}
+	return strconv.FormatInt(n>>20, 10) + " MB"
+}
+
 // ParseSize reads a size as the limits take it: bytes, or a number with K,
 // M or G (powers of 1024), e.g. "16G".
-func ParseSize(s string) (int64, error) {
-	s = strings.ToUpper(strings.TrimSpace(s))
+func ParseSize(size string) (int64, error) {
+	s := strings.ToUpper(strings.TrimSpace(size))
 	mult := int64(1)
 	switch {
 	case strings.HasSuffix(s, "K"):
@@ -153,7 +163,7 @@ func ParseSize(s string) (int64, error) {
 	}
 	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
 	if err != nil || n <= 0 || n > (1<<62)/mult {
-		return 0, fmt.Errorf("verwacht een positief aantal bytes, eventueel met K, M of G (bijvoorbeeld 16G), gevonden %q", s)
+		return 0, fmt.Errorf("verwacht een positief aantal bytes, eventueel met K, M of G (bijvoorbeeld 16G), gevonden %q", size)
 	}
 	return n * mult, nil
 }
@@ -169,7 +179,11 @@ type sheetEntry struct {
 // shared string part ("" when there is none).
 func (p *pkg) structure() (sheets []sheetEntry, date1904 bool, sharedStrings string, err error) {
 	wbPath := "xl/workbook.xml"
-	if rels, err := p.read("_rels/.rels"); err == nil {
+	rels, err := p.read("_rels/.rels")
+	if _, ok := isTooLarge(err); ok {
+		return nil, false, "", err
+	}
+	if err == nil {
 		for _, r := range parseRels(rels) {
 			if strings.HasSuffix(r.Type, "/officeDocument") {
 				wbPath = strings.TrimPrefix(r.Target, "/")
@@ -196,7 +210,11 @@ func (p *pkg) structure() (sheets []sheetEntry, date1904 bool, sharedStrings str
 	date1904, _ = strconv.ParseBool(doc.Pr.Date1904)
 	dir, base := path.Split(wbPath)
 	targets := map[string]string{}
-	if relsData, err := p.read(dir + "_rels/" + base + ".rels"); err == nil {
+	relsData, err := p.read(dir + "_rels/" + base + ".rels")
+	if _, ok := isTooLarge(err); ok {
+		return nil, false, "", err
+	}
+	if err == nil {
 		for _, r := range parseRels(relsData) {
 			t := r.Target
 			if strings.HasPrefix(t, "/") {
