@@ -12,6 +12,7 @@ import (
 
 	"github.com/poortwachter/poortwachter/internal/document"
 	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/report"
 	"github.com/poortwachter/poortwachter/internal/rules"
 	"github.com/poortwachter/poortwachter/internal/synth"
 	"github.com/poortwachter/poortwachter/internal/workbook"
@@ -64,6 +65,22 @@ func BenchmarkRead(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkCheckJSON10000 is check --format json of 10,000 dossiers in
+// process: reading, checking and writing the JSON.
+func BenchmarkCheckJSON10000(b *testing.B) {
+	path := synthWorkbook(b, 10000)
+	b.ResetTimer()
+	for b.Loop() {
+		wb, err := workbook.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := report.JSON(io.Discard, synth.Peildatum, report.Lazy(wb.Dossiers, synth.Peildatum), wb.Problems); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"runtime"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
 	"github.com/poortwachter/poortwachter/internal/rules"
@@ -84,9 +85,9 @@ func JSON(w io.Writer, peildatum dossier.Date, checks Checks, meldingen dossier.
 	} else {
 		bw.WriteString("[\n")
 		err := eachChunk(checks, func(i int, r rules.Result) encoded {
-			b, err := encodeIndented(toJSONDossier(r), "    ")
+			b := appendDossierJSON(nil, toJSONDossier(r))
 			r.Bevindingen = nil
-			return encoded{b, err, r}
+			return encoded{b, nil, r}
 		}, func(start int, out []encoded) error {
 			for i, e := range out {
 				if e.err != nil {
@@ -197,4 +198,109 @@ func encodeIndented(v any, prefix string) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// appendDossierJSON appends d as json.Encoder with SetIndent("    ", "  ")
+// and no HTML escaping writes it, without the final newline: the dossiers
+// are nearly all of check's JSON, and encoding them by reflection and then
+// indenting was a quarter of check's time. TestJSONStreamed holds the bytes
+// to json.Encoder's.
+func appendDossierJSON(b []byte, d jsonDossier) []byte {
+	b = append(b, "{\n      \"dossiernummer\": "...)
+	b = appendJSONString(b, d.Dossiernummer)
+	b = append(b, ",\n      \"eerste_ziektedag\": "...)
+	b = appendJSONDate(b, d.EersteZiektedag)
+	b = append(b, ",\n      \"einde_wachttijd\": "...)
+	b = appendJSONDate(b, d.EindeWachttijd)
+	b = append(b, ",\n      \"oordeel\": "...)
+	b = appendJSONString(b, string(d.Oordeel))
+	b = append(b, ",\n      \"bevindingen\": "...)
+	if d.Bevindingen == nil {
+		b = append(b, "null"...)
+	} else if len(d.Bevindingen) == 0 {
+		b = append(b, "[]"...)
+	} else {
+		b = append(b, '[')
+		for i, f := range d.Bevindingen {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, "\n        {\n          \"regel\": "...)
+			b = appendJSONString(b, f.Regel)
+			b = append(b, ",\n          \"ernst\": "...)
+			b = appendJSONString(b, string(f.Ernst))
+			b = append(b, ",\n          \"status\": "...)
+			b = appendJSONString(b, string(f.Status))
+			b = append(b, ",\n          \"uiterste_datum\": "...)
+			b = appendJSONDate(b, f.UitersteDatum)
+			b = append(b, ",\n          \"datum\": "...)
+			b = appendJSONDate(b, f.Datum)
+			b = append(b, ",\n          \"toelichting\": "...)
+			b = appendJSONString(b, f.Toelichting)
+			b = append(b, "\n        }"...)
+		}
+		b = append(b, "\n      ]"...)
+	}
+	return append(b, "\n    }"...)
+}
+
+func appendJSONDate(b []byte, d jsonDate) []byte {
+	if dossier.Date(d).IsZero() {
+		return append(b, "null"...)
+	}
+	return append(append(append(b, '"'), dossier.Date(d).String()...), '"')
+}
+
+// appendJSONString appends s as encoding/json writes a string without HTML
+// escaping: quotes, backslashes and control characters escaped, invalid
+// UTF-8 as U+FFFD, U+2028 and U+2029 escaped.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	return append(append(b, s[start:]...), '"')
 }

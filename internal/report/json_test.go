@@ -121,12 +121,20 @@ func TestJSONStreamed(t *testing.T) {
 		many = append(many, results...)
 	}
 	extra := dossier.Problems{{Plaats: "Dossiers!B9", Ernst: dossier.Fout, Tekst: `<naam> & "Jansen"`, Dossier: "D-9"}}
+	// Every character class the string encoder treats apart.
+	odd := results[0]
+	odd.Bevindingen = append([]rules.Finding(nil), odd.Bevindingen...)
+	odd.Bevindingen[0].Toelichting = "quote \" backslash \\ <&> \b\f\n\r\t\x00\x1f\x7f é “x” \u2028\u2029 bad \xff\xfe end 😀"
+	nr := *odd.Dossier
+	nr.Nummer = "D-\"1\"\t"
+	odd.Dossier = &nr
 	for _, tc := range []struct {
 		name      string
 		results   []rules.Result
 		meldingen dossier.Problems
 	}{
 		{"voorbeeld", results, problems},
+		{"escapes", []rules.Result{odd}, nil},
 		{"many", many, append(problems, extra...)},
 		{"no dossiers", nil, extra},
 		{"nothing", nil, nil},

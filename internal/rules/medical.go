@@ -44,6 +44,16 @@ var medicalUpper = wordSet("MS", "CVA", "TIA", "AIDS")
 // medicalPhrases are two-word terms, lower case.
 var medicalPhrases = wordSet("multiple sclerose", "long covid")
 
+// phraseStarts are the first words of medicalPhrases: only after one of
+// them is the next word looked at.
+var phraseStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for p := range medicalPhrases {
+		m[strings.Fields(p)[0]] = true
+	}
+	return m
+}()
+
 func wordSet(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
@@ -72,7 +82,7 @@ func MedicalTerms(text string) []string {
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		lw := strings.ToLower(w)
-		if i+1 < len(words) && medicalPhrases[lw+" "+strings.ToLower(words[i+1])] {
+		if i+1 < len(words) && phraseStarts[lw] && medicalPhrases[lw+" "+strings.ToLower(words[i+1])] {
 			hit(w + " " + words[i+1])
 			i++
 			continue
@@ -149,8 +159,13 @@ type Weglating struct {
 func Redact(d *dossier.Dossier) (*dossier.Dossier, []Weglating) {
 	c := *d
 	var out []Weglating
-	scan := func(text *string, plaats, header, veld string) {
-		if len(MedicalTerms(*text)) > 0 {
+	// veld names the field in a message; of, when set, is the document kind
+	// it belongs to. Both are joined only for a hit: most text has none.
+	scan := func(text *string, plaats, header, veld string, of dossier.Soort) {
+		if *text != "" && len(MedicalTerms(*text)) > 0 {
+			if of != 0 {
+				veld += lowerFirst(of.String())
+			}
 			cell := d.Cell(plaats, header)
 			out = append(out, Weglating{Plaats: cell, Veld: veld})
 			*text = Weggelaten(cell)
@@ -167,22 +182,21 @@ func Redact(d *dossier.Dossier) (*dossier.Dossier, []Weglating) {
 		{"Passend werk bij werkgever", &c.PassendWerk},
 		{"Visie werknemer", &c.VisieWerknemer},
 	} {
-		scan(f.text, d.Plaats, f.header, "Kolom "+f.header)
+		scan(f.text, d.Plaats, f.header, "Kolom "+f.header, 0)
 	}
 	hits := func() int { return len(out) }
 	c.Documenten = redactEach(d.Documenten, hits, func(doc *dossier.Document) {
-		soort := lowerFirst(doc.Soort.String())
-		scan(&doc.Samenvatting, doc.Plaats, "Samenvatting", "De samenvatting van "+soort)
-		scan(&doc.VisieWerkgever, doc.Plaats, "Visie werkgever", "De visie van de werkgever in "+soort)
-		scan(&doc.VisieWerknemer, doc.Plaats, "Visie werknemer", "De visie van de werknemer in "+soort)
+		scan(&doc.Samenvatting, doc.Plaats, "Samenvatting", "De samenvatting van ", doc.Soort)
+		scan(&doc.VisieWerkgever, doc.Plaats, "Visie werkgever", "De visie van de werkgever in ", doc.Soort)
+		scan(&doc.VisieWerknemer, doc.Plaats, "Visie werknemer", "De visie van de werknemer in ", doc.Soort)
 	})
 	c.Activiteiten = redactEach(d.Activiteiten, hits, func(a *dossier.Activity) {
-		scan(&a.Activiteit, a.Plaats, "Activiteit", "Activiteit")
-		scan(&a.Doel, a.Plaats, "Doel", "Het doel van de activiteit")
-		scan(&a.Resultaat, a.Plaats, "Resultaat", "Het resultaat van de activiteit")
+		scan(&a.Activiteit, a.Plaats, "Activiteit", "Activiteit", 0)
+		scan(&a.Doel, a.Plaats, "Doel", "Het doel van de activiteit", 0)
+		scan(&a.Resultaat, a.Plaats, "Resultaat", "Het resultaat van de activiteit", 0)
 	})
 	c.Sollicitaties = redactEach(d.Sollicitaties, hits, func(s *dossier.Application) {
-		scan(&s.Resultaat, s.Plaats, "Resultaat", "Het resultaat van de sollicitatie")
+		scan(&s.Resultaat, s.Plaats, "Resultaat", "Het resultaat van de sollicitatie", 0)
 	})
 	if len(out) == 0 {
 		return d, nil
