@@ -391,3 +391,21 @@ func FuzzReadAgreesWithExcelize(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCellAttrs holds the allocation-free reader of a cell's r and t
+// attributes to attr, the general one.
+func FuzzCellAttrs(f *testing.F) {
+	f.Add([]byte(` r="A1" t="s" s="3"`))
+	f.Add([]byte(` x:r='B2'  t = "inlineStr"`))
+	f.Add([]byte(` r="A&amp;1" t="s"`))
+	f.Add([]byte(` s="1" r=A1 t="n"`))
+	f.Add([]byte(` r="C3" t="s"/`))
+	f.Fuzz(func(t *testing.T, attrs []byte) {
+		ref, typ := cellAttrs(attrs)
+		wantRef, _ := attr(attrs, "r")
+		wantTyp, _ := attr(attrs, "t")
+		if string(ref) != wantRef || typ != wantTyp {
+			t.Errorf("cellAttrs(%q) = %q, %q; attr gives %q, %q", attrs, ref, typ, wantRef, wantTyp)
+		}
+	})
+}

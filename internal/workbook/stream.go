@@ -128,12 +128,11 @@ func scanCells(s *xmlStream, sst []string, yield func(sheetRow) error) error {
 				col = 0
 			case "c":
 				col++
-				if a, ok := attr(attrs, "r"); ok {
-					if c := colOf(a); c > 0 {
-						col = c
-					}
+				ref, t := cellAttrs(attrs)
+				if c := colOf(ref); c > 0 {
+					col = c
 				}
-				typ, _ = attr(attrs, "t")
+				typ = t
 				v, f, inline = v[:0], f[:0], inline[:0]
 				hasFormula, inV, inF, inIs, inT, rph = false, false, false, false, false, 0
 				hasCell = true
@@ -249,8 +248,83 @@ func scanSharedStrings(s *xmlStream) ([]string, error) {
 	}
 }
 
+// cellAttrs returns the r and t attributes of a <c> tag without
+// allocating: the reference as bytes, the type as one of the few strings
+// the scanner tells apart. It is attr's answer for well-formed attributes
+// without entities, which cell references and types never hold; anything
+// else goes to attr.
+func cellAttrs(attrs []byte) (ref []byte, typ string) {
+	var hasRef, hasTyp bool // the first of a repeated attribute counts, as in attr
+	// The same steps as attr, so both stop alike on malformed input.
+	for len(attrs) > 0 {
+		eq := bytes.IndexByte(attrs, '=')
+		if eq < 0 {
+			break
+		}
+		key := bytes.TrimSpace(attrs[:eq])
+		if i := bytes.IndexByte(key, ':'); i >= 0 {
+			key = key[i+1:]
+		}
+		rest := bytes.TrimLeft(attrs[eq+1:], " \t\r\n")
+		if len(rest) == 0 || rest[0] != '"' && rest[0] != '\'' {
+			break
+		}
+		end := bytes.IndexByte(rest[1:], rest[0])
+		if end < 0 {
+			break
+		}
+		val := rest[1 : 1+end]
+		if indexAmpCR(val) >= 0 {
+			break // an entity or a CR: let attr decode it
+		}
+		switch string(key) {
+		case "r":
+			if !hasRef {
+				ref, hasRef = val, true
+			}
+		case "t":
+			if !hasTyp {
+				typ, hasTyp = cellType(val), true
+			}
+		}
+		attrs = rest[end+2:]
+	}
+	if len(attrs) == 0 || hasRef && hasTyp {
+		return ref, typ
+	}
+	if r, ok := attr(attrs, "r"); ok && !hasRef {
+		ref = []byte(r)
+	}
+	if t, ok := attr(attrs, "t"); ok && !hasTyp {
+		typ = t
+	}
+	return ref, typ
+}
+
+// cellType returns the cell types the scanner tells apart without
+// allocating.
+func cellType(b []byte) string {
+	switch string(b) {
+	case "s":
+		return "s"
+	case "inlineStr":
+		return "inlineStr"
+	case "str":
+		return "str"
+	case "n":
+		return "n"
+	case "b":
+		return "b"
+	case "e":
+		return "e"
+	case "d":
+		return "d"
+	}
+	return string(b)
+}
+
 // colOf returns the 1-based column of a cell reference like "AB12", or 0.
-func colOf(ref string) int {
+func colOf[T []byte | string](ref T) int {
 	col := 0
 	for i := 0; i < len(ref); i++ {
 		c := ref[i]
