@@ -67,6 +67,14 @@ func wordSet(ws ...string) map[string]bool {
 // Matching is on whole words and case-insensitive; a hyphenated word also
 // matches on its parts ("knie-operatie").
 func MedicalTerms(text string) []string {
+	if !mayBeMedical(text) {
+		return nil
+	}
+	return medicalTerms(text)
+}
+
+// medicalTerms is MedicalTerms without the quick look first.
+func medicalTerms(text string) []string {
 	words := splitWords(text)
 	var out []string
 	var seen map[string]bool // made on the first hit; most text has none
@@ -224,4 +232,53 @@ func redactEach[T any](xs []T, hits func() int, redact func(*T)) []T {
 		return xs
 	}
 	return out
+}
+
+// mayBeMedical reports whether text may hold a medical term: a word (or a
+// part of a hyphenated word) that is one, or that starts a medical phrase.
+// It allocates nothing, for the common case of text without any; a true
+// answer is made exact by MedicalTerms.
+func mayBeMedical(text string) bool {
+	var buf [64]byte
+	check := func(w string) bool {
+		if w == "" {
+			return false
+		}
+		if medicalUpper[w] {
+			return true
+		}
+		lw := w
+		if n := len(w); n <= len(buf) {
+			ascii := true
+			for i := 0; i < n; i++ {
+				c := w[i]
+				if c >= utf8.RuneSelf {
+					ascii = false
+					break
+				}
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[i] = c
+			}
+			if ascii {
+				return medicalWords[string(buf[:n])] || phraseStarts[string(buf[:n])]
+			}
+		}
+		lw = strings.ToLower(w)
+		return medicalWords[lw] || phraseStarts[lw]
+	}
+	for _, w := range splitWords(text) {
+		if check(w) {
+			return true
+		}
+		if strings.IndexByte(w, '-') >= 0 {
+			for part := range strings.SplitSeq(w, "-") {
+				if check(part) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -254,3 +254,16 @@ func TestRedact(t *testing.T) {
 		t.Errorf("Redact of a clean dossier: %p (want %p), %v", got, clean, ws)
 	}
 }
+
+// FuzzMayBeMedical holds the quick look to the exact scan: text in which
+// medicalTerms finds a term must never be passed over.
+func FuzzMayBeMedical(f *testing.F) {
+	for _, s := range []string{"Hernia, niet tillen", "knie-operatie", "Multiple Sclerose", "MS", "codeïne", "BURN-OUT", "long covid", "Operationeel"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if terms := medicalTerms(text); len(terms) > 0 && !mayBeMedical(text) {
+			t.Errorf("mayBeMedical(%q) = false, but the scan finds %q", text, terms)
+		}
+	})
+}
