@@ -2,10 +2,13 @@ package workbook
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 // TestReadLimits goes over each limit and expects "te groot" with the limit
@@ -76,4 +79,42 @@ func TestParseSize(t *testing.T) {
 			t.Errorf("ParseSize(%q) succeeded", in)
 		}
 	}
+}
+
+// TestPrefetch reads through the prefetcher whole, in odd-sized reads, and
+// stops one early: the bytes are the source's, an error of the source
+// arrives after its data, and Close returns with the goroutine gone.
+func TestPrefetch(t *testing.T) {
+	src := bytes.Repeat([]byte("0123456789abcdef"), 3*prefetchChunk/16+7)
+	p := prefetch(bytes.NewReader(src))
+	var got []byte
+	buf := make([]byte, 1000)
+	for {
+		n, err := p.Read(buf)
+		got = append(got, buf[:n]...)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.Close()
+	if !bytes.Equal(got, src) {
+		t.Fatalf("read %d bytes, want the %d of the source", len(got), len(src))
+	}
+
+	boom := errors.New("boom")
+	p = prefetch(io.MultiReader(bytes.NewReader(src[:prefetchChunk+5]), iotest.ErrReader(boom)))
+	all, err := io.ReadAll(p)
+	if !errors.Is(err, boom) || len(all) != prefetchChunk+5 {
+		t.Errorf("read %d bytes and %v, want %d and the source's error", len(all), err, prefetchChunk+5)
+	}
+	p.Close()
+
+	p = prefetch(bytes.NewReader(src))
+	if _, err := p.Read(buf); err != nil {
+		t.Fatal(err)
+	}
+	p.Close() // with chunks still on their way
 }

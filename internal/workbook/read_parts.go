@@ -9,6 +9,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
@@ -261,4 +262,89 @@ func isTooLarge(err error) (string, bool) {
 		return t.msg, true
 	}
 	return "", false
+}
+
+// prefetchChunk is how much unzipped XML travels at a time from the
+// unzipping goroutine to the scanner.
+const prefetchChunk = 256 << 10
+
+// prefetch reads r in its own goroutine, a chunk ahead of the reader, so
+// unzipping a worksheet and scanning it use two cores: the largest sheet of
+// a workbook is the longest path of a read. Close stops the goroutine.
+func prefetch(r io.Reader) io.ReadCloser {
+	p := &prefetcher{full: make(chan chunk, 2), free: make(chan []byte, 3), stop: make(chan struct{}), done: make(chan struct{})}
+	for range cap(p.free) {
+		p.free <- make([]byte, prefetchChunk)
+	}
+	go p.run(r)
+	return p
+}
+
+type chunk struct {
+	data []byte
+	err  error
+}
+
+type prefetcher struct {
+	full  chan chunk
+	free  chan []byte
+	stop  chan struct{}
+	done  chan struct{} // closed when run has returned
+	cur   []byte        // unread part of the chunk being read
+	owned []byte        // the buffer cur lies in, to give back
+	err   error
+	once  sync.Once
+}
+
+func (p *prefetcher) run(r io.Reader) {
+	defer close(p.done)
+	defer close(p.full)
+	for {
+		var buf []byte
+		select {
+		case buf = <-p.free:
+		case <-p.stop:
+			return
+		}
+		n, err := io.ReadFull(r, buf)
+		if err == io.ErrUnexpectedEOF {
+			err = io.EOF
+		}
+		select {
+		case p.full <- chunk{buf[:n], err}:
+		case <-p.stop:
+			return
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+func (p *prefetcher) Read(b []byte) (int, error) {
+	for len(p.cur) == 0 {
+		if p.err != nil {
+			return 0, p.err
+		}
+		if p.owned != nil {
+			p.free <- p.owned[:cap(p.owned)]
+			p.owned = nil
+		}
+		c, ok := <-p.full
+		if !ok {
+			return 0, io.EOF
+		}
+		p.cur, p.owned, p.err = c.data, c.data, c.err
+	}
+	n := copy(b, p.cur)
+	p.cur = p.cur[n:]
+	return n, nil
+}
+
+// Close stops the reading goroutine and waits for it, so the reader under
+// it may be closed next.
+func (p *prefetcher) Close() error {
+	p.once.Do(func() { close(p.stop) })
+	<-p.done
+	return nil
 }

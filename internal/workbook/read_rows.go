@@ -71,7 +71,9 @@ func (b *zipBook) sharedStrings() ([]string, error) {
 			return
 		}
 		defer rc.Close()
-		b.sst, b.sstError = scanSharedStrings(newXMLStream(rc))
+		pf := prefetch(rc)
+		defer pf.Close()
+		b.sst, b.sstError = scanSharedStrings(newXMLStream(pf))
 	})
 	return b.sst, b.sstError
 }
@@ -89,7 +91,9 @@ func (b *zipBook) rows(s sheetEntry, yield func(sheetRow) error) error {
 		return err
 	}
 	defer rc.Close()
-	return scanCells(newXMLStream(rc), sst, yield)
+	pf := prefetch(rc)
+	defer pf.Close()
+	return scanCells(newXMLStream(pf), sst, yield)
 }
 
 // sheetStream is one sheet being read.
