@@ -143,6 +143,11 @@ func Build(v *View, l *Loader) (*Doc, error) {
 	if err != nil {
 		return nil, err
 	}
+	for i := range blocks {
+		if blocks[i].Kind == ChartBlock {
+			blocks[i].Chart = NewChart(v.Result, false)
+		}
+	}
 	d := v.Dossier
 	stamp := datum(v.Datum)
 	if v.Concept {

@@ -38,6 +38,8 @@ func dump(blocks []Block) string {
 			}
 		case PageBreak:
 			b.WriteString("PAGEBREAK\n")
+		case ChartBlock:
+			b.WriteString("CHART\n")
 		}
 	}
 	return b.String()

@@ -15,18 +15,21 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// The Markdown the templates write is CommonMark with GFM tables, plus four
+// The Markdown the templates write is CommonMark with GFM tables, plus five
 // small extensions documented in templates/README.md:
 //
 //   - a fenced block ```gegevens with "Sleutel: waarde" lines: a KeyValue
 //     block; the values are inline Markdown;
 //   - a fenced block ```handtekeningen with "Rol: Naam" lines: signature
 //     blocks side by side;
+//   - a fenced block ```tijdlijn, empty: the drawn timeline of the dossier
+//     as of the document's date;
 //   - a line \pagebreak on its own: a page break;
 //   - [[ontbreekt: wat]] inline: a Missing span "[ontbreekt: wat]".
 const (
 	fenceGegevens       = "gegevens"
 	fenceHandtekeningen = "handtekeningen"
+	fenceTijdlijn       = "tijdlijn"
 	pageBreakLine       = `\pagebreak`
 )
 
@@ -150,8 +153,18 @@ func (p mdParser) fenced(n *ast.FencedCodeBlock) ([]Block, error) {
 	}
 	switch lang {
 	case fenceGegevens, fenceHandtekeningen:
+	case fenceTijdlijn:
+		// The chart is filled in by Build from the dossier; the block
+		// holds nothing of its own.
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			if line := strings.TrimSpace(string(seg.Value(p.src))); line != "" {
+				return nil, fmt.Errorf("regel %d: het blok %s blijft leeg, gevonden %q", p.line(seg.Start), lang, line)
+			}
+		}
+		return []Block{{Kind: ChartBlock}}, nil
 	default:
-		return nil, fmt.Errorf("regel %d: onbekend blok %q; verwacht ```%s of ```%s", start-1, lang, fenceGegevens, fenceHandtekeningen)
+		return nil, fmt.Errorf("regel %d: onbekend blok %q; verwacht ```%s, ```%s of ```%s", start-1, lang, fenceGegevens, fenceHandtekeningen, fenceTijdlijn)
 	}
 	b := Block{Kind: KeyValue}
 	if lang == fenceHandtekeningen {

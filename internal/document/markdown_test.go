@@ -17,6 +17,7 @@ func TestParseMarkdown(t *testing.T) {
 		{"escaped missing is text", "\\[\\[ontbreekt: x\\]\\]\n", "P [[ontbreekt: x]]\n"},
 		{"pagebreak", "Een\n\n\\pagebreak\n\nTwee\n", "P Een\nPAGEBREAK\nP Twee\n"},
 		{"gegevens", "```gegevens\nNaam: Jan *de* Vries\nBSN: [[ontbreekt: BSN]]\n```\n", "KV Naam = Jan *de* Vries\nKV BSN = {[ontbreekt: BSN]}\n"},
+		{"tijdlijn", "Voor.\n\n```tijdlijn\n```\n\nNa.\n", "P Voor.\nCHART\nP Na.\n"},
 		{"gegevens values stay text", "```gegevens\nA: - \nB: 1. een\nC: # geen kop\nD: *x*\n```\n", "KV A = -\nKV B = 1. een\nKV C = # geen kop\nKV D = *x*\n"},
 		{"handtekeningen", "```handtekeningen\nWerkgever: Bakkerij \\*Ster\\*\nWerknemer: Jan\n```\n", "S Werkgever = Bakkerij *Ster*\nS Werknemer = Jan\n"},
 		{"entities", "A &amp; B, \\&amp; blijft\n", "P A & B, &amp; blijft\n"},
@@ -38,6 +39,7 @@ func TestParseMarkdownErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"tekst\n\n```python\nx\n```\n", "regel 3: onbekend blok \"python\""},
 		{"```gegevens\nNaam: a\ngeen dubbele punt\n```\n", "regel 3: verwacht \"Sleutel: waarde\""},
+		{"```tijdlijn\nweek 1 tot 104\n```\n", "regel 2: het blok tijdlijn blijft leeg"},
 	}
 	for _, tt := range tests {
 		_, err := ParseMarkdown(tt.in)

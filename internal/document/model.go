@@ -43,6 +43,8 @@ type Block struct {
 	Table *Table // Table
 
 	Signatures []Signature // Signatures: side-by-side signature blocks
+
+	Chart *Chart // ChartBlock: the drawn timeline; nil draws nothing
 }
 
 // BlockKind names the kind of a Block.
@@ -57,6 +59,7 @@ const (
 	TableBlock
 	SignatureBlock
 	PageBreak
+	ChartBlock
 )
 
 // Span is a run of inline text with one style.

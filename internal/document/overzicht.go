@@ -59,6 +59,12 @@ func Overzicht(r rules.Result) *Doc {
 	}
 	pairs = append(pairs, Pair{Key: "Oordeel", Value: []Span{{Text: oordeelTekst(r.Oordeel), Bold: true}}})
 	add(Block{Kind: KeyValue, Pairs: pairs})
+	chart := NewChart(r, true)
+	if chart != nil {
+		chart.NowName = "peildatum"
+		chart.NowLabel = "peildatum " + chart.NowLabel
+	}
+	add(Block{Kind: ChartBlock, Chart: chart})
 
 	add(Block{Kind: Heading, Level: 1, Text: text("Bevindingen")})
 	add(Block{Kind: Paragraph, Text: text("Elke regel van de Wet verbetering poortwachter, getoetst per de peildatum " + datum(p) + ".")})

@@ -56,6 +56,10 @@ const (
 	opFill   // filled rectangle
 	opStroke // outlined rectangle
 	opBookmark
+	opCircle   // centre x, y; radius x2; filled or outlined (width size)
+	opTriangle // centred on x, y, pointing up; half width x2
+	opDashLine // a dashed line
+	opDashRect // a dashed outline of a rectangle
 )
 
 // op is one drawing operation on a page, in page coordinates (mm from the
@@ -69,7 +73,8 @@ type op struct {
 	style  style
 	size   float64 // text: points; line, stroke: width in mm
 	color  rgb
-	level  int // bookmark: 0 or 1
+	level  int  // bookmark: 0 or 1
+	fill   bool // circle, triangle: filled instead of outlined
 }
 
 type page struct {
@@ -348,6 +353,8 @@ func (l *layout) block(blocks []document.Block, i int) {
 		if !l.fresh {
 			l.newPage()
 		}
+	case document.ChartBlock:
+		l.chart(b.Chart)
 	}
 }
 
@@ -440,6 +447,10 @@ func (l *layout) keepHeight(blocks []document.Block) float64 {
 		}
 	case document.SignatureBlock:
 		return sigAbove + signatureHeight()
+	case document.ChartBlock:
+		if b.Chart != nil {
+			return chartHeight(b.Chart)
+		}
 	}
 	return 0
 }

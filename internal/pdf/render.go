@@ -132,6 +132,31 @@ func draw(f *fpdf.Fpdf, p *page) {
 			f.Rect(o.x, o.y, o.x2, o.y2, "D")
 		case opBookmark:
 			f.Bookmark(o.text, o.level, o.y)
+		case opCircle, opTriangle:
+			style := "D"
+			if o.fill {
+				style = "F"
+				f.SetFillColor(int(o.color.r), int(o.color.g), int(o.color.b))
+			} else {
+				f.SetLineWidth(o.size)
+				f.SetDrawColor(int(o.color.r), int(o.color.g), int(o.color.b))
+			}
+			if o.kind == opCircle {
+				f.Circle(o.x, o.y, o.x2, style)
+			} else {
+				r := o.x2
+				f.Polygon([]fpdf.PointType{{X: o.x, Y: o.y - r}, {X: o.x + r, Y: o.y + 0.8*r}, {X: o.x - r, Y: o.y + 0.8*r}}, style)
+			}
+		case opDashLine, opDashRect:
+			f.SetLineWidth(o.size)
+			f.SetDrawColor(int(o.color.r), int(o.color.g), int(o.color.b))
+			f.SetDashPattern([]float64{0.8, 0.6}, 0)
+			if o.kind == opDashLine {
+				f.Line(o.x, o.y, o.x2, o.y2)
+			} else {
+				f.Rect(o.x, o.y, o.x2, o.y2, "D")
+			}
+			f.SetDashPattern([]float64{}, 0)
 		}
 	}
 }
