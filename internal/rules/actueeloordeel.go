@@ -11,10 +11,11 @@ import (
 const ActueelOordeelMaxAge = 91
 
 var actueelOordeel = &Rule{
-	ID:    "actueel-oordeel",
-	Stap:  "Actueel oordeel laten opstellen",
-	Titel: "Actueel oordeel bedrijfsarts",
-	Ernst: Vereist,
+	ID:     "actueel-oordeel",
+	Stap:   "Actueel oordeel laten opstellen",
+	Alsnog: "Actueel oordeel alsnog laten opstellen",
+	Titel:  "Actueel oordeel bedrijfsarts",
+	Ernst:  Vereist,
 	Wat: "Document Actueel oordeel van de bedrijfsarts; het laatste telt. Gedateerd voor de RIV-termijn − 91 dagen: " +
 		"verouderd; anders na de (eerste) eindevaluatie: gebrekkig; anders na de RIV-termijn: te laat (in die volgorde).",
 	Termijn: "de uiterste datum van het re-integratieverslag",
@@ -35,12 +36,12 @@ func decideActueelOordeel(c *Context) Finding {
 	d := ao.Datum
 	oldest := deadline.AddDays(-ActueelOordeelMaxAge)
 	if d.Before(oldest) {
-		return Finding{Status: Verouderd, Datum: d, UitersteDatum: deadline, Toelichting: fmt.Sprintf(
+		return Finding{Status: Verouderd, Datum: d, UitersteDatum: deadline, Stap: "Nieuw actueel oordeel laten opstellen", Toelichting: fmt.Sprintf(
 			"Het laatste actueel oordeel van %s (week %d) is ouder dan %d dagen voor de uiterste datum %s: het moet op of na %s zijn opgesteld.",
 			d.Lang(), c.Cal.Week(d), ActueelOordeelMaxAge, deadline.Lang(), oldest.Lang())}
 	}
 	if ev, ok := c.Earliest(dossier.Eindevaluatie); ok && d.After(ev.Datum) {
-		return Finding{Status: Gebrekkig, Datum: d, UitersteDatum: deadline, Toelichting: fmt.Sprintf(
+		return Finding{Status: Gebrekkig, Datum: d, UitersteDatum: deadline, Stap: "Eindevaluatie opnieuw houden, na het actueel oordeel", Toelichting: fmt.Sprintf(
 			"Het laatste actueel oordeel van %s (week %d) ligt na de eindevaluatie van %s; het hoort ervoor te liggen.",
 			d.Lang(), c.Cal.Week(d), ev.Datum.Lang())}
 	}

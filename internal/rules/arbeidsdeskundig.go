@@ -7,10 +7,11 @@ import (
 )
 
 var arbeidsdeskundigOnderzoek = &Rule{
-	ID:    "arbeidsdeskundig-onderzoek",
-	Titel: "Arbeidsdeskundig onderzoek",
-	Ernst: Waarschuwing,
-	Stap:  "Arbeidsdeskundig onderzoek laten doen",
+	ID:     "arbeidsdeskundig-onderzoek",
+	Titel:  "Arbeidsdeskundig onderzoek",
+	Ernst:  Waarschuwing,
+	Stap:   "Arbeidsdeskundig onderzoek laten doen",
+	Alsnog: "Arbeidsdeskundig onderzoek alsnog laten doen",
 	Wat: "Document Arbeidsdeskundig rapport, wanneer spoor-2 van toepassing is: de mogelijkheden zijn in beeld " +
 		"voordat de keuze voor spoor 2 valt. Niet van toepassing wanneer spoor-2 dat is.",
 	Termijn: fmt.Sprintf("datum eerstejaarsevaluatie; zonder evaluatie S(%d); na een verlopen motivering X", EerstejaarsevaluatieUiterlijk),

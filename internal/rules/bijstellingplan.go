@@ -8,10 +8,11 @@ import (
 )
 
 var bijstellingPlan = &Rule{
-	ID:    "bijstelling-plan",
-	Titel: "Plan bijgesteld na verandering",
-	Ernst: Vereist,
-	Stap:  "Plan bijstellen",
+	ID:     "bijstelling-plan",
+	Titel:  "Plan bijgesteld na verandering",
+	Ernst:  Vereist,
+	Stap:   "Plan bijstellen",
+	Alsnog: "Plan alsnog bijstellen",
 	Wat: "Na een aanleiding (een Bijgestelde probleemanalyse, of een activiteit die eindigde met reden Overbelasting) volgt " +
 		"een Plan van aanpak of Bijstelling plan van aanpak, gedateerd op of na de aanleiding. Elke aanleiding wordt als een " +
 		"document beoordeeld; de slechtste telt (ontbreekt, te laat, nog niet nodig, tijdig), bij gelijke stand de vroegste. " +

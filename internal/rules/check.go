@@ -19,12 +19,51 @@ func Check(d *dossier.Dossier, p dossier.Date) Result {
 	for _, rule := range Catalogue() {
 		f := rule.Decide(c)
 		f.Regel, f.Titel, f.Ernst = rule.ID, rule.Titel, rule.Ernst
+		f.Stap = step(&rule, f, c)
 		r.Bevindingen = append(r.Bevindingen, f)
 	}
 	r.Oordeel = Verdict(r.Bevindingen)
 	r.Meldingen = meldingen(c, weggelaten)
 	r.Meldingen.Sort()
 	return r
+}
+
+// step returns what to do about finding f of rule at the peildatum: the
+// step Decide named, else by status: the rule's Stap before a deadline,
+// its Alsnog after one. A step done late (te-laat) needs nothing more,
+// unless Decide says so (the next evaluation). An ended dossier has no
+// steps at all.
+func step(rule *Rule, f Finding, c *Context) string {
+	if c.ended() {
+		return ""
+	}
+	if rule.ID == planVanAanpakInhoud.ID && f.Datum.IsZero() {
+		// Without a plan this rule only repeats plan-van-aanpak; drawing
+		// up the plan is the one step.
+		return ""
+	}
+	if f.Stap != "" {
+		return f.Stap
+	}
+	switch f.Status {
+	case NogNietNodig:
+		return rule.Stap
+	case Ontbreekt:
+		return rule.Alsnog
+	case Gebrekkig, Verouderd:
+		// Present but short: mend it by the deadline, or at once when the
+		// deadline has passed. A rule without a deadline dates the finding
+		// by the document that falls short.
+		due := f.UitersteDatum
+		if due.IsZero() {
+			due = f.Datum
+		}
+		if due.Before(c.Peildatum) {
+			return rule.Alsnog
+		}
+		return rule.Stap
+	}
+	return ""
 }
 
 // Verdict is the verdict of a dossier with findings fs: onvolledig if any

@@ -60,6 +60,14 @@ func (c *Context) Latest(s dossier.Soort) (dossier.Document, bool) {
 // Hersteld returns H, the date of full recovery; zero while still sick.
 func (c *Context) Hersteld() dossier.Date { return c.Dossier.DatumHersteld }
 
+// ended reports whether the dossier has ended by the peildatum: the
+// employee recovered on or before it, or the waiting time is over. An
+// ended dossier asks for no more steps.
+func (c *Context) ended() bool {
+	h := c.Hersteld()
+	return !h.IsZero() && !h.After(c.Peildatum) || c.Peildatum.After(c.Cal.EindeWachttijd())
+}
+
 // document decides the general rule about one document of soort s: the
 // earliest one that counts is judged against deadline.
 func (c *Context) document(s dossier.Soort, deadline dossier.Date) Finding {

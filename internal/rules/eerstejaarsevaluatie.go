@@ -5,6 +5,7 @@ import "github.com/poortwachter/poortwachter/internal/dossier"
 var eerstejaarsevaluatie = documentRule(Rule{
 	ID:      "eerstejaarsevaluatie",
 	Stap:    "Eerstejaarsevaluatie houden",
+	Alsnog:  "Eerstejaarsevaluatie alsnog houden",
 	Titel:   "Eerstejaarsevaluatie",
 	Ernst:   Vereist,
 	Wat:     "Document Eerstejaarsevaluatie, met de keuze voor spoor 1 of spoor 2.",

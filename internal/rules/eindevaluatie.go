@@ -10,6 +10,7 @@ import (
 var eindevaluatie = &Rule{
 	ID:      "eindevaluatie",
 	Stap:    "Eindevaluatie houden",
+	Alsnog:  "Eindevaluatie alsnog houden",
 	Titel:   "Eindevaluatie",
 	Ernst:   Vereist,
 	Wat:     "Document Eindevaluatie, getekend door werkgever en werknemer (anders gebrekkig, ook als het te laat is).",
@@ -32,7 +33,7 @@ func decideEindevaluatie(c *Context) Finding {
 		lacks = append(lacks, "werknemer")
 	}
 	if len(lacks) > 0 {
-		return Finding{Status: Gebrekkig, Datum: ev.Datum, UitersteDatum: deadline, Toelichting: fmt.Sprintf(
+		return Finding{Status: Gebrekkig, Datum: ev.Datum, UitersteDatum: deadline, Stap: "Eindevaluatie laten ondertekenen", Toelichting: fmt.Sprintf(
 			"Eindevaluatie van %s (week %d) is niet getekend door %s.", ev.Datum.Lang(), c.Cal.Week(ev.Datum), strings.Join(lacks, " en "))}
 	}
 	return c.present("Eindevaluatie", ev.Datum, deadline)

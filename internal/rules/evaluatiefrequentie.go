@@ -11,11 +11,18 @@ import (
 // moments: six weeks, UWV guidance on "periodiek".
 const MaxEvaluatieGap = ZesWeken
 
+// The steps of evaluatie-frequentie; its decision names them too.
+const (
+	evaluatieStap   = "Evaluatie houden"
+	evaluatieAlsnog = "Evaluatie alsnog houden"
+)
+
 var evaluatieFrequentie = &Rule{
-	ID:    "evaluatie-frequentie",
-	Stap:  "Evaluatie houden",
-	Titel: "Evaluatie elke zes weken",
-	Ernst: Waarschuwing,
+	ID:     "evaluatie-frequentie",
+	Stap:   evaluatieStap,
+	Alsnog: evaluatieAlsnog,
+	Titel:  "Evaluatie elke zes weken",
+	Ernst:  Waarschuwing,
 	Wat: "Vanaf het eerste plan van aanpak tot min(peildatum, herstel, einde wachttijd) ligt tussen opeenvolgende " +
 		"contactmomenten (plan, bijstelling, evaluatie, eerstejaarsevaluatie, eindevaluatie; de einddatum sluit het " +
 		"laatste interval) nooit meer dan 42 dagen; zonder plan niet van toepassing.",
@@ -74,6 +81,14 @@ func decideEvaluatie(c *Context) Finding {
 		}
 	}
 	f := Finding{Datum: last, UitersteDatum: last.AddDays(MaxEvaluatieGap)}
+	// Evaluations go on, whatever the gaps before, as long as the next one
+	// falls within the waiting time.
+	if !f.UitersteDatum.After(c.Cal.EindeWachttijd()) {
+		f.Stap = evaluatieStap
+		if f.UitersteDatum.Before(c.Peildatum) {
+			f.Stap = evaluatieAlsnog
+		}
+	}
 	if longest > MaxEvaluatieGap {
 		f.Status = TeLaat
 		f.Toelichting = fmt.Sprintf("Tussen %s (week %d) en %s (week %d) ligt %s zonder contactmoment; het maximum is %d dagen.",

@@ -90,9 +90,16 @@ func render(r Result) []byte {
 		fmt.Fprintf(tw, "  %s\tweek %d\t%s\t%s\t%s\t%s\t%s\n", e.Datum.NL(), e.Week, e.Soort, e.Titel, e.Regel, e.Status, e.Plaats)
 	}
 	tw.Flush()
-	fmt.Fprintf(&b, "\nvolgende:\n")
-	for _, e := range Next(r) {
-		fmt.Fprintf(&b, "  %s week %d %s\n", e.Datum.NL(), e.Week, e.Regel)
+	// The steps, overdue ones marked "!": Next gives the others.
+	fmt.Fprintf(&b, "\nstappen:\n")
+	tw = tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
+	for _, s := range Steps(r, dossier.Date{}) {
+		mark := " "
+		if s.Achterstallig {
+			mark = "!"
+		}
+		fmt.Fprintf(tw, "%s %s\tweek %d\t%s\t%s\t%s\n", mark, s.Datum.NL(), s.Week, s.Sleutel, s.Status, s.Stap)
 	}
+	tw.Flush()
 	return b.Bytes()
 }

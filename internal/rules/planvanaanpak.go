@@ -5,6 +5,7 @@ import "github.com/poortwachter/poortwachter/internal/dossier"
 var planVanAanpak = documentRule(Rule{
 	ID:      "plan-van-aanpak",
 	Stap:    "Plan van aanpak opstellen",
+	Alsnog:  "Plan van aanpak alsnog opstellen",
 	Titel:   "Plan van aanpak",
 	Ernst:   Vereist,
 	Wat:     "Document Plan van aanpak.",

@@ -8,10 +8,11 @@ import (
 )
 
 var planVanAanpakInhoud = &Rule{
-	ID:    "plan-van-aanpak-inhoud",
-	Stap:  "Plan van aanpak aanvullen",
-	Titel: "Inhoud plan van aanpak",
-	Ernst: Vereist,
+	ID:     "plan-van-aanpak-inhoud",
+	Stap:   "Plan van aanpak aanvullen",
+	Alsnog: "Plan van aanpak alsnog aanvullen",
+	Titel:  "Inhoud plan van aanpak",
+	Ernst:  Vereist,
 	Wat: "Het (eerste) plan van aanpak is getekend door werkgever en werknemer, het dossier noemt een casemanager " +
 		"en minstens één activiteit heeft een doel; anders gebrekkig. Zonder plan dezelfde status als plan-van-aanpak.",
 	Termijn: "als plan-van-aanpak",

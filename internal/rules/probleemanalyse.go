@@ -5,6 +5,7 @@ import "github.com/poortwachter/poortwachter/internal/dossier"
 var probleemanalyse = documentRule(Rule{
 	ID:      "probleemanalyse",
 	Stap:    "Probleemanalyse laten opstellen",
+	Alsnog:  "Probleemanalyse alsnog laten opstellen",
 	Titel:   "Probleemanalyse",
 	Ernst:   Vereist,
 	Wat:     "Document Probleemanalyse van de bedrijfsarts.",

@@ -5,6 +5,7 @@ import "github.com/poortwachter/poortwachter/internal/dossier"
 var reintegratieverslag = documentRule(Rule{
 	ID:      "re-integratieverslag",
 	Stap:    "Re-integratieverslag opstellen",
+	Alsnog:  "Re-integratieverslag alsnog opstellen",
 	Titel:   "Re-integratieverslag",
 	Ernst:   Vereist,
 	Wat:     "Document Re-integratieverslag (kopie aan de werknemer).",

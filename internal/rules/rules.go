@@ -68,6 +68,10 @@ type Rule struct {
 	// Stap says in Dutch what to do by the deadline while the rule is
 	// open, e.g. "Spoor 2 hervatten"; timelines and agendas show it.
 	Stap string
+	// Alsnog says in Dutch what to do once the deadline has passed and the
+	// step is still not (properly) taken, e.g. "42e-weekmelding alsnog
+	// indienen bij UWV".
+	Alsnog string
 	// Decide returns the rule's status, its deadline, the date it rests on
 	// and a Dutch explanation. Check fills in Regel, Titel and Ernst. The
 	// deadline is part of the decision: for some rules it depends on what
@@ -84,6 +88,11 @@ type Finding struct {
 	UitersteDatum dossier.Date // the deadline; zero where the rule has none
 	Datum         dossier.Date // the date the status rests on; zero if none
 	Toelichting   string       // Dutch: why this status
+	// Stap says in Dutch what to do now about this finding ("Plan alsnog
+	// bijstellen"); "" when nothing is to be done, and always "" once the
+	// dossier has ended (recovered, or past the waiting time). Check fills
+	// it in from the rule's Stap or Alsnog unless Decide set its own.
+	Stap string
 }
 
 // Result is the check of one dossier at one peildatum.

@@ -178,6 +178,12 @@ func spoorRule(r Rule, spoor int, naam string) *Rule {
 		s := stretchTest(c.activities(), spoor, w.W0, w.End)
 		if s.tooLong() {
 			f := Finding{Status: Gebrekkig, Datum: s.Stop, UitersteDatum: s.Stop.AddDays(ZesWeken)}
+			if w.End != c.Peildatum || w.closed() || !s.Cursor.Before(c.Peildatum) {
+				// The spoor runs again, or the window closed: what is left
+				// is to account for the standstill. Standing still now, the
+				// rule's Alsnog applies: resume it.
+				f.Stap = "Stilstand van " + lowerFirst(naam) + " verantwoorden"
+			}
 			n := s.Until.DaysSince(s.Stop)
 			if s.Until == w.End && w.End == c.Peildatum && !w.closed() {
 				f.Toelichting = fmt.Sprintf("%s ligt stil sinds %s: al %s zonder lopende activiteit, meer dan %d. "+

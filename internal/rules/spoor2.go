@@ -8,10 +8,11 @@ import (
 )
 
 var spoor2 = &Rule{
-	ID:    "spoor-2",
-	Titel: "Start spoor 2",
-	Ernst: Vereist,
-	Stap:  "Spoor 2 starten",
+	ID:     "spoor-2",
+	Titel:  "Start spoor 2",
+	Ernst:  Vereist,
+	Stap:   "Spoor 2 starten",
+	Alsnog: "Spoor 2 alsnog starten",
 	Wat: fmt.Sprintf("Wie op B, de datum van de eerstejaarsevaluatie (zonder evaluatie S(%d)), niet hersteld is, heeft een gestarte "+
 		"activiteit in spoor 2. Een ingevulde Motivering geen spoor 2 maakt de regel tijdelijk niet van toepassing: tot en met X, "+
 		"de datum in Herbeoordeling geen spoor 2, of zonder die datum B + %d dagen. Daarna moet spoor 2 uiterlijk X + %d dagen starten. "+

@@ -32,8 +32,11 @@ type Event struct {
 	Status Status // the rule's status for a deadline, "" otherwise
 	// Stap says what to do by a deadline, e.g. "Spoor 2 hervatten"; ""
 	// for other events.
-	Stap   string
-	Plaats string // the row in the workbook, "" for deadlines
+	Stap string
+	// Sleutel names a deadline within its dossier whatever its date (see
+	// Step); "" for other events.
+	Sleutel string
+	Plaats  string // the row in the workbook, "" for deadlines
 }
 
 // Timeline returns every deadline of r with its date and week, and what was
@@ -95,14 +98,14 @@ func Timeline(r Result) []Event {
 			titel = rule.Stap + " uiterlijk"
 		}
 		if e := add(f.UitersteDatum, EventTermijn, titel, f.Regel, f.Status, ""); e != nil {
-			e.Stap = rule.Stap
+			e.Stap, e.Sleutel = rule.Stap, f.Regel
 		}
 	}
 	// The day a motivation for no spoor 2 is to be reassessed.
 	if b := spoor2Of(NewContext(d, r.Peildatum)); b.Motivering != "" && !b.Hersteld {
 		if b.exempt(r.Peildatum) {
-			if e := add(b.X, EventTermijn, "Motivering geen spoor 2 herbeoordelen uiterlijk", spoor2.ID, NogNietNodig, d.Plaats); e != nil {
-				e.Stap = "Motivering geen spoor 2 herbeoordelen"
+			if e := add(b.X, EventTermijn, herbeoordelingStap+" uiterlijk", spoor2.ID, NogNietNodig, d.Plaats); e != nil {
+				e.Stap, e.Sleutel = herbeoordelingStap, spoor2.ID+SleutelHerbeoordeling
 			}
 		} else {
 			add(b.X, EventTermijn, "Motivering geen spoor 2 verlopen", "", "", d.Plaats)
@@ -127,25 +130,4 @@ func open(s Status) bool {
 		return true
 	}
 	return false
-}
-
-// Next returns the deadlines still to be met: on or after the peildatum
-// and not yet satisfied (nog-niet-nodig), plus the next contact moment
-// (also after an earlier gap made evaluatie-frequentie te-laat)
-// while evaluations are due: the employee is still sick and the waiting
-// time has not ended by then. Sorted like Timeline.
-func Next(r Result) []Event {
-	h := r.Dossier.DatumHersteld
-	sick := h.IsZero() || h.After(r.Peildatum)
-	var out []Event
-	for _, e := range Timeline(r) {
-		if e.Soort != EventTermijn || e.Regel == "" || e.Datum.Before(r.Peildatum) {
-			continue
-		}
-		evaluatie := e.Regel == evaluatieFrequentie.ID && (e.Status == Tijdig || e.Status == TeLaat) && sick && !e.Datum.After(r.EindeWachttijd)
-		if e.Status == NogNietNodig || evaluatie {
-			out = append(out, e)
-		}
-	}
-	return out
 }

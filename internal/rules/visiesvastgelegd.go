@@ -17,10 +17,11 @@ var VisiesVanaf = dossier.NewDate(2023, 7, 1)
 var visieSoorten = []dossier.Soort{dossier.PlanVanAanpak, dossier.BijstellingPlanVanAanpak, dossier.Eerstejaarsevaluatie}
 
 var visiesVastgelegd = &Rule{
-	ID:    "visies-vastgelegd",
-	Titel: "Visies werkgever en werknemer vastgelegd",
-	Ernst: Waarschuwing,
-	Stap:  "Visies van werkgever en werknemer vastleggen",
+	ID:     "visies-vastgelegd",
+	Titel:  "Visies werkgever en werknemer vastgelegd",
+	Ernst:  Waarschuwing,
+	Stap:   "Visies van werkgever en werknemer vastleggen",
+	Alsnog: "Visies van werkgever en werknemer alsnog vastleggen",
 	Wat: fmt.Sprintf("Elk Plan van aanpak, elke Bijstelling plan van aanpak en elke Eerstejaarsevaluatie gedateerd vanaf %s "+
 		"vermeldt de visie van de werkgever en van de werknemer (Visie werkgever, Visie werknemer op de rij). Ontbreekt er een: "+
 		"gebrekkig, met de datum van het vroegste document zonder beide visies.", VisiesVanaf.Lang()),

@@ -5,6 +5,7 @@ import "strings"
 var visieWerknemer = &Rule{
 	ID:      "visie-werknemer",
 	Stap:    "Visie van de werknemer vastleggen",
+	Alsnog:  "Visie van de werknemer alsnog vastleggen",
 	Titel:   "Visie werknemer",
 	Ernst:   Vereist,
 	Wat:     "De visie van de werknemer (kolom Visie werknemer) is ingevuld.",

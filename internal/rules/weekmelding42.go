@@ -5,6 +5,7 @@ import "github.com/poortwachter/poortwachter/internal/dossier"
 var weekmelding42 = documentRule(Rule{
 	ID:      "42e-weekmelding",
 	Stap:    "42e-weekmelding indienen bij UWV",
+	Alsnog:  "42e-weekmelding alsnog indienen bij UWV",
 	Titel:   "42e-weekmelding bij UWV",
 	Ernst:   Vereist,
 	Wat:     "Document 42e-weekmelding (ziekmelding bij UWV).",

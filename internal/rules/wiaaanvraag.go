@@ -5,6 +5,7 @@ import "github.com/poortwachter/poortwachter/internal/dossier"
 var wiaAanvraag = documentRule(Rule{
 	ID:      "wia-aanvraag",
 	Stap:    "WIA-aanvraag indienen",
+	Alsnog:  "WIA-aanvraag alsnog indienen",
 	Titel:   "WIA-aanvraag",
 	Ernst:   Vereist,
 	Wat:     "Document WIA-aanvraag.",

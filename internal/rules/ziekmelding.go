@@ -5,6 +5,7 @@ import "github.com/poortwachter/poortwachter/internal/dossier"
 var ziekmeldingArbodienst = documentRule(Rule{
 	ID:      "ziekmelding-arbodienst",
 	Stap:    "Ziek melden bij de arbodienst",
+	Alsnog:  "Alsnog ziek melden bij de arbodienst",
 	Titel:   "Ziekmelding bij bedrijfsarts of arbodienst",
 	Ernst:   Waarschuwing,
 	Wat:     "Document Ziekmelding (aan bedrijfsarts of arbodienst).",

@@ -7,10 +7,11 @@ import (
 )
 
 var zoekprofiel = &Rule{
-	ID:    "zoekprofiel",
-	Titel: "Zoekprofiel spoor 2",
-	Ernst: Waarschuwing,
-	Stap:  "Zoekprofiel opstellen",
+	ID:     "zoekprofiel",
+	Titel:  "Zoekprofiel spoor 2",
+	Ernst:  Waarschuwing,
+	Stap:   "Zoekprofiel opstellen",
+	Alsnog: "Zoekprofiel alsnog opstellen",
 	Wat: "Document Zoekprofiel (persoons- en zoekprofiel van het spoor-2-traject), zodra spoor 2 is gestart; " +
 		"niet van toepassing zonder gestart spoor 2.",
 	Termijn: fmt.Sprintf("start spoor 2 + %d dagen", ZesWeken),
