@@ -4,6 +4,7 @@ import (
 	ucli "github.com/urfave/cli/v2"
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/report"
 	"github.com/poortwachter/poortwachter/internal/workbook"
 )
 
@@ -84,4 +85,24 @@ func workbookLimits(env Env) (workbook.Limits, error) {
 		*v.to = n
 	}
 	return l, nil
+}
+
+// herinneringFlag is the --herinnering option of the commands that write
+// a calendar (agenda, timeline); read it with herinneringDagen.
+func herinneringFlag() ucli.Flag {
+	return &ucli.IntFlag{
+		Name:  "herinnering",
+		Value: report.DefaultHerinnering,
+		Usage: "in de agenda een herinnering zoveel werkdagen (`DAGEN`) voor de uiterste datum, om 9.00 uur; 0 is op de dag zelf",
+	}
+}
+
+// herinneringDagen returns --herinnering of c: a number of working days,
+// 0 or more.
+func herinneringDagen(c *ucli.Context) (int, error) {
+	n := c.Int("herinnering")
+	if n < 0 {
+		return 0, usageError("--herinnering moet 0 of meer werkdagen zijn, gevonden %d", n)
+	}
+	return n, nil
 }

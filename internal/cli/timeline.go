@@ -7,6 +7,7 @@ import (
 
 	ucli "github.com/urfave/cli/v2"
 
+	"github.com/poortwachter/poortwachter/internal/dossier"
 	"github.com/poortwachter/poortwachter/internal/report"
 	"github.com/poortwachter/poortwachter/internal/rules"
 )
@@ -20,17 +21,25 @@ func timelineCommand(env Env) *ucli.Command {
 		UsageText: "timeline [--peildatum jjjj-mm-dd] --dossier ID [--ics BESTAND] WERKBOEK",
 		Description: "Toont voor één dossier elke uiterste datum met ziekteweek en datum, wat\n" +
 			"wanneer gedaan is, waar de peildatum ligt (▶), en de volgende stappen.\n" +
-			"Met --ics komen de termijnen die nog open staan in een agendabestand\n" +
-			"(iCalendar) dat Outlook, Google Agenda en Apple Agenda kunnen importeren.\n\n" +
+			"Met --ics komen de stappen die nog open staan of over hun uiterste datum\n" +
+			"zijn in een agendabestand (iCalendar) dat Outlook, Google Agenda en Apple\n" +
+			"Agenda kunnen importeren, elk met een herinnering (--herinnering). Opnieuw\n" +
+			"importeren na een nieuwe peildatum werkt de afspraken bij in plaats van ze\n" +
+			"te verdubbelen.\n\n" +
 			"Afsluitcode: 0 gelukt; 2 het werkboek of het dossier kon niet worden\n" +
 			"gelezen of het commando is verkeerd gebruikt.",
 		Flags: []ucli.Flag{
 			peildatumFlag(),
 			&ucli.StringFlag{Name: "dossier", Usage: "het dossiernummer (verplicht)"},
-			&ucli.StringFlag{Name: "ics", Usage: "de open termijnen als iCalendar naar dit bestand schrijven"},
+			&ucli.StringFlag{Name: "ics", Usage: "de open en verlopen stappen als iCalendar naar dit `BESTAND` schrijven"},
+			herinneringFlag(),
 		},
 		Action: func(c *ucli.Context) error {
 			path, p, err := workbookAt(c, env)
+			if err != nil {
+				return err
+			}
+			herinnering, err := herinneringDagen(c)
 			if err != nil {
 				return err
 			}
@@ -62,7 +71,8 @@ func timelineCommand(env Env) *ucli.Command {
 			}
 			if ics := c.String("ics"); ics != "" {
 				var buf bytes.Buffer
-				if err := report.ICS(&buf, r, rules.Next(r)); err != nil {
+				opt := report.ICSOptions{Naam: "Poortwachter dossier " + r.Dossier.Nummer, Herinnering: herinnering}
+				if err := report.ICS(&buf, p, rules.Steps(r, dossier.Date{}), opt); err != nil {
 					return fmt.Errorf("agenda maken: %w", err)
 				}
 				if err := writeFileAtomic(ics, buf.Bytes()); err != nil {

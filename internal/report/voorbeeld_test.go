@@ -22,6 +22,12 @@ var voorbeeldPeildatum = dossier.NewDate(2026, 12, 31)
 // command does: dossiers with input errors are left out.
 func checkVoorbeeld(t *testing.T) ([]rules.Result, dossier.Problems) {
 	t.Helper()
+	return checkVoorbeeldAt(t, voorbeeldPeildatum)
+}
+
+// checkVoorbeeldAt is checkVoorbeeld at peildatum p.
+func checkVoorbeeldAt(t *testing.T, p dossier.Date) ([]rules.Result, dossier.Problems) {
+	t.Helper()
 	wb, err := workbook.ReadFile("../../fixtures/voorbeeld.xlsx")
 	if err != nil {
 		t.Fatal(err)
@@ -29,7 +35,7 @@ func checkVoorbeeld(t *testing.T) ([]rules.Result, dossier.Problems) {
 	var results []rules.Result
 	for _, d := range wb.Dossiers {
 		if !wb.Problems.HasErrorFor(d.Nummer) {
-			results = append(results, rules.Check(d, voorbeeldPeildatum))
+			results = append(results, rules.Check(d, p))
 		}
 	}
 	return results, wb.Problems
