@@ -5,6 +5,9 @@
 package report
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/poortwachter/poortwachter/internal/dossier"
 	"github.com/poortwachter/poortwachter/internal/rules"
 )
@@ -57,4 +60,10 @@ func uncheckedDossiers(ps dossier.Problems) []string {
 		}
 	}
 	return out
+}
+
+// upperFirst capitalises the first letter of s.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return strings.ToUpper(string(r)) + s[n:]
 }

@@ -123,6 +123,21 @@ func dumpXLSX(w *bytes.Buffer, data []byte) error {
 			return err
 		}
 		fmt.Fprintf(w, "panes: freeze=%v ysplit=%d topleft=%s\n", panes.Freeze, panes.YSplit, panes.TopLeftCell)
+		layout, err := f.GetPageLayout(sheet)
+		if err != nil {
+			return err
+		}
+		props, err := f.GetSheetProps(sheet)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "page: size=%d orientation=%s fit-to-page=%v width=%d height=%d\n",
+			deref(layout.Size), deref(layout.Orientation), deref(props.FitToPage), deref(layout.FitToWidth), deref(layout.FitToHeight))
+		if hf, err := f.GetHeaderFooter(sheet); err != nil {
+			return err
+		} else if hf != nil {
+			fmt.Fprintf(w, "footer: %s\n", hf.OddFooter)
+		}
 		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 		if err != nil {
 			return err
@@ -161,6 +176,9 @@ func dumpXLSX(w *bytes.Buffer, data []byte) error {
 					if st.Font != nil && st.Font.Bold {
 						line += " bold"
 					}
+					if st.Font != nil && st.Font.Family != "" {
+						line += fmt.Sprintf(" font=%s/%g", st.Font.Family, st.Font.Size)
+					}
 					if len(st.Fill.Color) > 0 {
 						line += " fill=" + strings.Join(st.Fill.Color, ",")
 					}
@@ -184,4 +202,13 @@ func cellTypeName(t excelize.CellType) string {
 		return "text"
 	}
 	return fmt.Sprintf("type%d", t)
+}
+
+// deref returns what p points to, or the zero value.
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -37,50 +38,62 @@ var statusFill = map[string]string{
 	dossier.Waarschuwing.String():   "FFE699",
 }
 
-// xlsxStyles holds the style ids of one auditor's workbook.
+// xlsxStyles holds the style ids of one workbook, and the title its
+// printed pages carry in the footer.
 type xlsxStyles struct {
 	header, date int
 	fill         map[string]int
+	title        string
 }
 
+// headerFont is the font of header rows: named, so that every spreadsheet
+// program shows the same.
+var headerFont = excelize.Font{Bold: true, Family: "Calibri", Size: 11}
+
 // XLSX writes the auditor's workbook of the check of results at peildatum:
-// sheet Overzicht (one row per dossier with its verdict and the number of
-// findings per status), Bevindingen (one row per dossier and rule) and,
-// when there are any, Meldingen. Header rows are frozen and filtered, dates
-// are real date cells shown as dd-mm-jjjj, statuses are coloured. The bytes
-// depend only on the arguments: the document properties carry the
-// peildatum, not the clock.
+// sheet Overzicht (one row per dossier with its casemanager, sick week,
+// verdict, next deadline and step, and the number of findings per
+// status), Bevindingen (one row per dossier and rule) and, when there are
+// any, Meldingen. Header rows are frozen, filtered and repeated on every
+// printed page, pages are landscape and one page wide, dates are real
+// date cells shown as dd-mm-jjjj, statuses are coloured. The bytes depend
+// only on the arguments: the document properties carry the peildatum, not
+// the clock.
 func XLSX(w io.Writer, peildatum dossier.Date, results []rules.Result, meldingen dossier.Problems) error {
+	title := "Toets Wet verbetering poortwachter, peildatum " + peildatum.NL()
+	return writeWorkbook(w, title, peildatum, func(f *excelize.File, st *xlsxStyles) error {
+		if err := writeOverzicht(f, st, results); err != nil {
+			return err
+		}
+		if err := writeBevindingen(f, st, results); err != nil {
+			return err
+		}
+		if all := Meldingen(resultMeldingen(results), meldingen); len(all) > 0 {
+			return writeMeldingen(f, st, all)
+		}
+		return nil
+	})
+}
+
+// writeWorkbook writes a workbook whose sheets sheets adds (each through
+// newSheetWriter), with title and the peildatum in its properties, in
+// canonical part order so the same sheets give the same bytes.
+func writeWorkbook(w io.Writer, title string, peildatum dossier.Date, sheets func(*excelize.File, *xlsxStyles) error) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	st, err := newXLSXStyles(f)
+	st, err := newXLSXStyles(f, title)
 	if err != nil {
 		return err
 	}
-	if err := f.SetSheetName("Sheet1", SheetOverzicht); err != nil {
+	if err := sheets(f, st); err != nil {
 		return err
 	}
-	if err := writeOverzicht(f, st, results); err != nil {
-		return err
-	}
-	if _, err := f.NewSheet(SheetBevindingen); err != nil {
-		return err
-	}
-	if err := writeBevindingen(f, st, results); err != nil {
-		return err
-	}
-	if all := Meldingen(resultMeldingen(results), meldingen); len(all) > 0 {
-		if _, err := f.NewSheet(SheetMeldingen); err != nil {
-			return err
-		}
-		if err := writeMeldingen(f, st, all); err != nil {
-			return err
-		}
-	}
+	// excelize starts with an empty Sheet1; the first sheet written took
+	// its place (see newSheetWriter).
 	f.SetActiveSheet(0)
 	stamp := peildatum.Time().Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:          "Toets Wet verbetering poortwachter, peildatum " + peildatum.NL(),
+		Title:          title,
 		Creator:        "poortwachter",
 		LastModifiedBy: "poortwachter",
 		Created:        stamp,
@@ -94,11 +107,12 @@ func XLSX(w io.Writer, peildatum dossier.Date, results []rules.Result, meldingen
 	return xlsxzip.Write(w, f)
 }
 
-func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
-	st := &xlsxStyles{fill: map[string]int{}}
+func newXLSXStyles(f *excelize.File, title string) (*xlsxStyles, error) {
+	st := &xlsxStyles{fill: map[string]int{}, title: title}
 	var err error
+	hf := headerFont
 	st.header, err = f.NewStyle(&excelize.Style{
-		Font:   &excelize.Font{Bold: true},
+		Font:   &hf,
 		Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
 		Border: []excelize.Border{{Type: "bottom", Color: "8EA9DB", Style: 1}},
 	})
@@ -140,12 +154,25 @@ type sheetWriter struct {
 	row   int
 }
 
-// newSheetWriter prepares sheet with the given header, column widths and
-// number of data rows (known up front: the auto-filter must be set before
-// streaming starts).
+// newSheetWriter prepares sheet (the first one takes the place of
+// excelize's empty Sheet1) with the given header, column widths and number
+// of data rows (known up front: the auto-filter must be set before
+// streaming starts), and its print set-up: A4 landscape, one page wide,
+// the header row repeated on every page, the title and page numbers in
+// the footer.
 func newSheetWriter(f *excelize.File, st *xlsxStyles, sheet string, header []string, widths []float64, rows int) (*sheetWriter, error) {
+	if f.SheetCount == 1 && f.GetSheetName(0) == "Sheet1" {
+		if err := f.SetSheetName("Sheet1", sheet); err != nil {
+			return nil, err
+		}
+	} else if _, err := f.NewSheet(sheet); err != nil {
+		return nil, err
+	}
 	last, _ := excelize.CoordinatesToCellName(len(header), rows+1)
 	if err := f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
+		return nil, err
+	}
+	if err := setPrint(f, st, sheet); err != nil {
 		return nil, err
 	}
 	sw, err := f.NewStreamWriter(sheet)
@@ -168,6 +195,30 @@ func newSheetWriter(f *excelize.File, st *xlsxStyles, sheet string, header []str
 	return s, s.add(cells)
 }
 
+// setPrint gives sheet its print set-up (see newSheetWriter).
+func setPrint(f *excelize.File, st *xlsxStyles, sheet string) error {
+	a4, landscape, one, any := 9, "landscape", 1, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &any,
+	}); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet,
+	}); err != nil {
+		return err
+	}
+	// In a header or footer "&" starts a code; a title's own "&" is "&&".
+	title := strings.ReplaceAll(st.title, "&", "&&")
+	return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddFooter: "&L" + title + "&C" + sheet + "&Rpagina &P van &N",
+	})
+}
+
 func (s *sheetWriter) add(cells []any) error {
 	s.row++
 	cell, _ := excelize.CoordinatesToCellName(1, s.row)
@@ -187,12 +238,20 @@ func (s *sheetWriter) colored(v string) any {
 	return excelize.Cell{Value: v, StyleID: s.st.fill[v]}
 }
 
+// statusHeader writes a status as words for a column header: "Nog niet
+// nodig" for nog-niet-nodig.
+func statusHeader(s rules.Status) string {
+	return upperFirst(strings.ReplaceAll(string(s), "-", " "))
+}
+
 func writeOverzicht(f *excelize.File, st *xlsxStyles, results []rules.Result) error {
-	header := []string{"Dossiernummer", "Werknemer", "Werkgever", "Eerste ziektedag", "Einde wachttijd", "Oordeel"}
-	widths := []float64{15, 24, 24, 16, 16, 13}
+	header := []string{"Dossiernummer", "Werknemer", "Werkgever", "Casemanager", "Eerste ziektedag", "Ziekteweek",
+		"Einde wachttijd", "Oordeel", "Volgende uiterste datum", "Volgende stap"}
+	widths := []float64{15, 24, 24, 20, 16, 12, 16, 13, 16, 44}
 	for _, s := range Statuses {
-		header = append(header, string(s))
-		widths = append(widths, float64(max(9, len(s)+3)))
+		h := statusHeader(s)
+		header = append(header, h)
+		widths = append(widths, float64(max(9, len(h)+4)))
 	}
 	s, err := newSheetWriter(f, st, SheetOverzicht, header, widths, len(results))
 	if err != nil {
@@ -200,8 +259,18 @@ func writeOverzicht(f *excelize.File, st *xlsxStyles, results []rules.Result) er
 	}
 	for _, r := range results {
 		d := r.Dossier
+		var week any
+		if h := d.DatumHersteld; h.IsZero() || h.After(r.Peildatum) {
+			week = rules.NewCalendar(d).Week(r.Peildatum)
+		}
+		var next dossier.Date
+		var stap string
+		if steps := rules.Steps(r, dossier.Date{}); len(steps) > 0 {
+			next, stap = steps[0].Datum, steps[0].Stap
+		}
 		n := countStatus(r)
-		cells := []any{d.Nummer, d.NaamWerknemer, d.Werkgever, s.date(d.EersteZiektedag), s.date(r.EindeWachttijd), s.colored(string(r.Oordeel))}
+		cells := []any{d.Nummer, d.NaamWerknemer, d.Werkgever, d.Casemanager, s.date(d.EersteZiektedag), week,
+			s.date(r.EindeWachttijd), s.colored(string(r.Oordeel)), s.date(next), stap}
 		for _, st := range Statuses {
 			cells = append(cells, n[st])
 		}
@@ -213,8 +282,8 @@ func writeOverzicht(f *excelize.File, st *xlsxStyles, results []rules.Result) er
 }
 
 func writeBevindingen(f *excelize.File, st *xlsxStyles, results []rules.Result) error {
-	header := []string{"Dossiernummer", "Regel", "Titel", "Ernst", "Status", "Uiterste datum", "Datum", "Toelichting"}
-	widths := []float64{15, 28, 36, 13, 20, 15, 12, 100}
+	header := []string{"Dossiernummer", "Werknemer", "Regel", "Titel", "Ernst", "Status", "Uiterste datum", "Datum", "Toelichting"}
+	widths := []float64{15, 24, 28, 36, 13, 20, 15, 12, 100}
 	rows := 0
 	for _, r := range results {
 		rows += len(r.Bevindingen)
@@ -225,7 +294,7 @@ func writeBevindingen(f *excelize.File, st *xlsxStyles, results []rules.Result) 
 	}
 	for _, r := range results {
 		for _, b := range r.Bevindingen {
-			cells := []any{r.Dossier.Nummer, b.Regel, b.Titel, string(b.Ernst), s.colored(string(b.Status)),
+			cells := []any{r.Dossier.Nummer, r.Dossier.NaamWerknemer, b.Regel, b.Titel, string(b.Ernst), s.colored(string(b.Status)),
 				s.date(b.UitersteDatum), s.date(b.Datum), b.Toelichting}
 			if err := s.add(cells); err != nil {
 				return err
