@@ -99,25 +99,40 @@ func runCheck(env Env, opts checkOptions) error {
 			}
 			return report.XLSX(w, opts.Peildatum, results, meldingen)
 		}
-		color := opts.Output == "" && env.IsTerminal != nil && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == ""
-		sum, err = report.Text(w, opts.Peildatum, checks, meldingen, report.TextOptions{Color: color})
+		sum, err = report.Text(w, opts.Peildatum, checks, meldingen, report.TextOptions{Color: useColor(env, opts.Output)})
 		return err
 	}
-	if opts.Output == "" {
+	if err := writeOutput(env, opts.Output, write); err != nil {
+		return err
+	}
+	return checkExit(sum, meldingen)
+}
+
+// useColor reports whether text output gets colour: only on a terminal,
+// not into a file (--output), and not with NO_COLOR set
+// (https://no-color.org).
+func useColor(env Env, output string) bool {
+	return output == "" && env.IsTerminal != nil && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == ""
+}
+
+// writeOutput lets write write a command's output to stdout, or, with
+// output set, atomically to that file, saying so on stdout.
+func writeOutput(env Env, output string, write func(io.Writer) error) error {
+	if output == "" {
 		if err := write(env.Stdout); err != nil {
 			return fmt.Errorf("uitvoer schrijven: %w", err)
 		}
-	} else {
-		var buf bytes.Buffer
-		if err := write(&buf); err != nil {
-			return fmt.Errorf("uitvoer maken: %w", err)
-		}
-		if err := writeFileAtomic(opts.Output, buf.Bytes()); err != nil {
-			return inputError("%v", err)
-		}
-		fmt.Fprintf(env.Stdout, "geschreven: %s\n", opts.Output)
+		return nil
 	}
-	return checkExit(sum, meldingen)
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return fmt.Errorf("uitvoer maken: %w", err)
+	}
+	if err := writeFileAtomic(output, buf.Bytes()); err != nil {
+		return inputError("%v", err)
+	}
+	fmt.Fprintf(env.Stdout, "geschreven: %s\n", output)
+	return nil
 }
 
 // checkExit maps the outcome of a check to its exit status: 2 when any
@@ -131,6 +146,23 @@ func checkExit(sum report.Summary, meldingen dossier.Problems) error {
 		return findingsExit()
 	}
 	return nil
+}
+
+// checkableDossiers returns the dossiers of ds that can be checked: those
+// without an input error of their own, and none at all when an error
+// belongs to no dossier (a missing sheet or column could concern any of
+// them), as batch does.
+func checkableDossiers(ds []*dossier.Dossier, meldingen dossier.Problems) []*dossier.Dossier {
+	if meldingen.HasErrorFor("") {
+		return nil
+	}
+	var out []*dossier.Dossier
+	for _, d := range ds {
+		if !meldingen.HasErrorFor(d.Nummer) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // selectDossiers returns the dossiers named by ids, in workbook order, or

@@ -45,6 +45,9 @@ type Env struct {
 	// IsTerminal reports whether w is an interactive terminal (for colour and
 	// progress bars).
 	IsTerminal func(w io.Writer) bool
+	// TerminalWidth returns the width in columns of the terminal w writes
+	// to, or 0 when w is no terminal or its width is unknown.
+	TerminalWidth func(w io.Writer) int
 }
 
 // Main runs the tool with the process's real environment and returns the
@@ -68,6 +71,17 @@ func Main(args []string) int {
 		IsTerminal: func(w io.Writer) bool {
 			f, ok := w.(*os.File)
 			return ok && term.IsTerminal(int(f.Fd()))
+		},
+		TerminalWidth: func(w io.Writer) int {
+			f, ok := w.(*os.File)
+			if !ok || !term.IsTerminal(int(f.Fd())) {
+				return 0
+			}
+			width, _, err := term.GetSize(int(f.Fd()))
+			if err != nil {
+				return 0
+			}
+			return width
 		},
 	}
 	return Run(ctx, env, args)

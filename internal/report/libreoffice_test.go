@@ -13,9 +13,9 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// TestLibreOfficeOpens opens the auditor's workbook of the example in
-// LibreOffice (soffice, headless) and saves it again as xlsx. LibreOffice
-// converts even a workbook it cannot read without a
+// TestLibreOfficeOpens opens the auditor's workbook and the agenda workbook
+// of the example in LibreOffice (soffice, headless) and saves them again
+// as xlsx. LibreOffice converts even a workbook it cannot read without a
 // word, into an empty one, so the test compares what came back with what
 // was written: every sheet, every cell, the header row repeated on printed
 // pages, landscape pages one page wide. Anything LibreOffice had to drop or
@@ -40,6 +40,11 @@ func TestLibreOfficeOpens(t *testing.T) {
 		t.Fatal(err)
 	}
 	written["overzicht.xlsx"] = append([]byte(nil), b.Bytes()...)
+	b.Reset()
+	if err := AgendaXLSX(&b, voorbeeldAgenda(results)); err != nil {
+		t.Fatal(err)
+	}
+	written["agenda.xlsx"] = append([]byte(nil), b.Bytes()...)
 	var args []string
 	for name, data := range written {
 		path := filepath.Join(dir, name)

@@ -69,6 +69,13 @@ func TestVoorbeeldGolden(t *testing.T) {
 			}
 			return dumpXLSX(b, x.Bytes())
 		}},
+		{"agenda/voorbeeld.xlsx.txt", func(b *bytes.Buffer) error {
+			var x bytes.Buffer
+			if err := AgendaXLSX(&x, voorbeeldAgenda(results)); err != nil {
+				return err
+			}
+			return dumpXLSX(b, x.Bytes())
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
@@ -79,6 +86,13 @@ func TestVoorbeeldGolden(t *testing.T) {
 			goldenFile(t, tt.golden, b.Bytes())
 		})
 	}
+}
+
+// voorbeeldAgenda is the agenda of the example: six weeks from
+// voorbeeldPeildatum.
+func voorbeeldAgenda(results []rules.Result) Agenda {
+	tot := voorbeeldPeildatum.AddDays(42)
+	return Agenda{Peildatum: voorbeeldPeildatum, Tot: tot, Weken: 6, Steps: rules.Agenda(results, tot)}
 }
 
 // TestXLSXDeterministic: the same check gives the same bytes, so auditors
@@ -94,6 +108,17 @@ func TestXLSXDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Errorf("two runs give different bytes (%d and %d)", a.Len(), b.Len())
+	}
+	a.Reset()
+	b.Reset()
+	if err := AgendaXLSX(&a, voorbeeldAgenda(results)); err != nil {
+		t.Fatal(err)
+	}
+	if err := AgendaXLSX(&b, voorbeeldAgenda(results)); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Errorf("two agenda runs give different bytes (%d and %d)", a.Len(), b.Len())
 	}
 }
 

@@ -36,7 +36,11 @@ var statusFill = map[string]string{
 	string(rules.Compleet):          "C6EFCE",
 	dossier.Fout.String():           "F8CBAD",
 	dossier.Waarschuwing.String():   "FFE699",
+	fillAchterstallig:               "F8CBAD",
 }
+
+// fillAchterstallig is the fill key of an overdue step in the agenda.
+const fillAchterstallig = "achterstallig"
 
 // xlsxStyles holds the style ids of one workbook, and the title its
 // printed pages carry in the footer.
@@ -133,7 +137,7 @@ func newXLSXStyles(f *excelize.File, title string) (*xlsxStyles, error) {
 	for _, o := range Oordelen {
 		keys = append(keys, string(o))
 	}
-	keys = append(keys, dossier.Fout.String(), dossier.Waarschuwing.String())
+	keys = append(keys, dossier.Fout.String(), dossier.Waarschuwing.String(), fillAchterstallig)
 	for _, k := range keys {
 		id, err := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{statusFill[k]}}})
 		if err != nil {

@@ -139,18 +139,24 @@ func meldingen(c *Context, weggelaten []Weglating) dossier.Problems {
 // independent of the others, so the outcome is the same as one by one.
 func CheckAll(ds []*dossier.Dossier, p dossier.Date) []Result {
 	out := make([]Result, len(ds))
-	workers := min(runtime.NumCPU(), len(ds))
+	eachDossier(len(ds), func(i int) { out[i] = Check(ds[i], p) })
+	return out
+}
+
+// eachDossier calls do(i) for every i below n, spread over the machine's
+// cores, and returns when all calls have.
+func eachDossier(n int, do func(i int)) {
+	workers := min(runtime.NumCPU(), n)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < len(ds); i = int(next.Add(1)) - 1 {
-				out[i] = Check(ds[i], p)
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				do(i)
 			}
 		}()
 	}
 	wg.Wait()
-	return out
 }

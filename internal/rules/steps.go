@@ -102,6 +102,21 @@ func Agenda(results []Result, tot dossier.Date) []Step {
 	return out
 }
 
+// AgendaOf checks every dossier of ds at peildatum p, spread over the
+// machine's cores, and returns their steps as Agenda does. It keeps no
+// check longer than it takes to take its steps, so the findings of a
+// large workbook are never all in memory at once.
+func AgendaOf(ds []*dossier.Dossier, p, tot dossier.Date) []Step {
+	per := make([][]Step, len(ds))
+	eachDossier(len(ds), func(i int) { per[i] = Steps(Check(ds[i], p), tot) })
+	var out []Step
+	for _, ss := range per {
+		out = append(out, ss...)
+	}
+	sortSteps(out)
+	return out
+}
+
 // Next returns the steps of r that are still ahead (on or after the
 // peildatum, however far), as timeline events, sorted like Timeline: the
 // deadlines not yet met, the next evaluation while evaluations are due,

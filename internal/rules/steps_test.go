@@ -145,3 +145,25 @@ func TestAgenda(t *testing.T) {
 		t.Errorf("agenda:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestAgendaOf: checking the dossiers on the way gives the same agenda as
+// checking them first.
+func TestAgendaOf(t *testing.T) {
+	d := mustDay
+	a := newDossier(doc(dossier.Ziekmelding, d("2025-01-07")))
+	a.Nummer = "A"
+	b := newDossier(periods("2025-01-20", ""), doc(dossier.Ziekmelding, d("2025-01-21")))
+	b.Nummer = "B"
+	p, tot := d("2025-02-20"), d("2025-03-20")
+	want := Agenda([]Result{Check(a, p), Check(b, p)}, tot)
+	got := AgendaOf([]*dossier.Dossier{a, b}, p, tot)
+	if len(got) != len(want) {
+		t.Fatalf("%d steps, want %d", len(got), len(want))
+	}
+	for i := range got {
+		if got[i].Dossier != want[i].Dossier || got[i].Sleutel != want[i].Sleutel || got[i].Datum != want[i].Datum {
+			t.Errorf("step %d: %s %s %s, want %s %s %s", i, got[i].Dossier.Nummer, got[i].Sleutel, got[i].Datum,
+				want[i].Dossier.Nummer, want[i].Sleutel, want[i].Datum)
+		}
+	}
+}
