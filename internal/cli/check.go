@@ -77,12 +77,7 @@ func runCheck(env Env, opts checkOptions) error {
 		return err
 	}
 	meldingen := problemsFor(wb.Problems, ds, len(opts.Dossiers) > 0)
-	var checkable []*dossier.Dossier
-	for _, d := range ds {
-		if !meldingen.HasErrorFor(d.Nummer) {
-			checkable = append(checkable, d)
-		}
-	}
+	checkable := checkableDossiers(ds, meldingen)
 	// The checks are made while the output is written, a chunk at a time,
 	// so the findings of a large workbook are never all in memory.
 	checks := report.Lazy(checkable, opts.Peildatum)
@@ -99,7 +94,8 @@ func runCheck(env Env, opts checkOptions) error {
 			}
 			return report.XLSX(w, opts.Peildatum, results, meldingen)
 		}
-		sum, err = report.Text(w, opts.Peildatum, checks, meldingen, report.TextOptions{Color: useColor(env, opts.Output)})
+		sum, err = report.Text(w, opts.Peildatum, checks, meldingen,
+			report.TextOptions{Color: useColor(env, opts.Output), Unchecked: len(ds) - len(checkable)})
 		return err
 	}
 	if err := writeOutput(env, opts.Output, write); err != nil {

@@ -55,11 +55,14 @@ func timelineCommand(env Env) *ucli.Command {
 			if err != nil {
 				return err
 			}
-			if ps := problemsFor(wb.Problems, ds, true); ps.HasErrorFor(id) {
+			if ps := problemsFor(wb.Problems, ds, true); len(checkableDossiers(ds, ps)) == 0 {
 				for _, pr := range ps {
 					if pr.Dossier == id || pr.Dossier == "" {
 						fmt.Fprintf(env.Stderr, "%s\n", pr)
 					}
+				}
+				if !ps.HasErrorFor(id) {
+					return inputError("dossier %s kan niet worden getoetst: het werkboek heeft fouten die elk dossier kunnen raken", id)
 				}
 				return inputError("dossier %s heeft fouten in de invoer en kan niet worden getoetst", id)
 			}

@@ -48,20 +48,6 @@ func countStatus(r rules.Result) map[rules.Status]int {
 	return n
 }
 
-// uncheckedDossiers returns the dossier numbers that have an input error,
-// in order of first appearance: those dossiers were not checked.
-func uncheckedDossiers(ps dossier.Problems) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, p := range ps {
-		if p.Ernst == dossier.Fout && p.Dossier != "" && !seen[p.Dossier] {
-			seen[p.Dossier] = true
-			out = append(out, p.Dossier)
-		}
-	}
-	return out
-}
-
 // upperFirst capitalises the first letter of s.
 func upperFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)

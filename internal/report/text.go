@@ -16,6 +16,10 @@ type TextOptions struct {
 	// Color adds ANSI colours; the caller decides (a terminal, NO_COLOR
 	// unset).
 	Color bool
+	// Unchecked is how many dossiers were read but left out of the results
+	// because of input errors; the summary line names them, so that its
+	// count adds up to the dossiers validate reads.
+	Unchecked int
 }
 
 // ANSI escape sequences for the text overview.
@@ -93,7 +97,7 @@ func Text(w io.Writer, peildatum dossier.Date, checks Checks, meldingen dossier.
 		parts = append(parts, fmt.Sprintf("%d %s", sum.Oordelen[o], o))
 	}
 	fmt.Fprintf(bw, "\n%s getoetst: %s", plural(checks.Len(), "dossier", "dossiers"), strings.Join(parts, ", "))
-	if n := len(uncheckedDossiers(meldingen)); n > 0 {
+	if n := opt.Unchecked; n > 0 {
 		fmt.Fprintf(bw, "; %s niet getoetst wegens fouten in de invoer", plural(n, "dossier", "dossiers"))
 	}
 	bw.WriteString(".\n")
