@@ -14,6 +14,7 @@ import (
 	ucli "github.com/urfave/cli/v2"
 
 	"github.com/poortwachter/poortwachter/internal/batch"
+	"github.com/poortwachter/poortwachter/internal/dossier"
 	"github.com/poortwachter/poortwachter/internal/workbook"
 )
 
@@ -27,14 +28,25 @@ func workbookCommand(env Env) *ucli.Command {
 		Subcommands: []*ucli.Command{{
 			Name:      "new",
 			Usage:     "een leeg invoerwerkboek met een voorbeelddossier schrijven",
-			UsageText: "workbook new [--force] BESTAND",
+			UsageText: "workbook new [--peildatum DATUM] [--force] BESTAND",
 			Description: "Schrijft een Excel-werkboek (.xlsx) met de tabbladen en kolommen die\n" +
 				"poortwachter leest: Dossiers, Ziekteperiodes, Documenten, Activiteiten en\n" +
 				"Sollicitaties. Elke kolomkop heeft een opmerking met uitleg, keuzelijsten\n" +
-				"helpen bij Soort, Spoor, Status en Ja/Nee, en één voorbeelddossier laat zien\n" +
-				"hoe het werkboek wordt ingevuld. Vervang het voorbeeld door uw eigen dossiers.\n" +
-				"Een bestaand bestand wordt alleen overschreven met --force.",
+				"helpen bij Soort, Spoor, Status, Reden einde en Ja/Nee, en één\n" +
+				"voorbeelddossier laat zien hoe het werkboek wordt ingevuld. Vervang het\n" +
+				"voorbeeld door uw eigen dossiers.\n\n" +
+				"De datums van het voorbeeld liggen rond de peildatum (standaard vandaag): op\n" +
+				"die dag is de werknemer ruim een jaar ziek, loopt spoor 2 en is het dossier\n" +
+				"compleet, zodat 'poortwachter check' en 'poortwachter agenda' meteen iets\n" +
+				"zinnigs laten zien. Met dezelfde --peildatum is het bestand byte voor byte\n" +
+				"hetzelfde. Een bestaand bestand wordt alleen overschreven met --force.\n\n" +
+				"Voorbeeld:\n" +
+				"   poortwachter workbook new verzuim.xlsx\n" +
+				"   poortwachter check verzuim.xlsx\n\n" +
+				"Afsluitcode: 0 geschreven; 2 het bestand bestaat al (zonder --force), kon\n" +
+				"niet worden geschreven of het commando is verkeerd gebruikt.",
 			Flags: []ucli.Flag{
+				peildatumFlag(),
 				&ucli.BoolFlag{Name: "force", Usage: "een bestaand bestand overschrijven"},
 			},
 			Action: func(c *ucli.Context) error {
@@ -42,13 +54,17 @@ func workbookCommand(env Env) *ucli.Command {
 				if err != nil {
 					return err
 				}
-				return runWorkbookNew(env, path, c.Bool("force"))
+				p, err := peildatum(c, env)
+				if err != nil {
+					return err
+				}
+				return runWorkbookNew(env, path, p, c.Bool("force"))
 			},
 		}},
 	}
 }
 
-func runWorkbookNew(env Env, path string, force bool) error {
+func runWorkbookNew(env Env, path string, p dossier.Date, force bool) error {
 	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		return usageError("%s: de bestandsnaam moet eindigen op .xlsx", path)
 	}
@@ -60,7 +76,7 @@ func runWorkbookNew(env Env, path string, force bool) error {
 		}
 	}
 	var buf bytes.Buffer
-	if err := workbook.WriteTemplate(&buf); err != nil {
+	if err := workbook.WriteTemplate(&buf, p); err != nil {
 		return fmt.Errorf("werkboek maken: %w", err)
 	}
 	if err := writeFileAtomic(path, buf.Bytes()); err != nil {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/poortwachter/poortwachter/internal/dossier"
 	"github.com/poortwachter/poortwachter/internal/workbook"
 )
 
@@ -23,7 +24,7 @@ func TestWorkbookNew(t *testing.T) {
 		return code, out.String(), errb.String()
 	}
 	var template bytes.Buffer
-	if err := workbook.WriteTemplate(&template); err != nil {
+	if err := workbook.WriteTemplate(&template, dossier.NewDate(2026, 12, 31)); err != nil {
 		t.Fatal(err)
 	}
 

@@ -229,7 +229,7 @@ func dumpFields(b *strings.Builder, indent string, v reflect.Value) {
 // writer and the reader must agree on the contract.
 func TestReadTemplate(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteTemplate(&buf); err != nil {
+	if err := WriteTemplate(&buf, TemplatePeildatum); err != nil {
 		t.Fatal(err)
 	}
 	res, err := Read(&buf)

@@ -47,15 +47,52 @@ const dateFormat = "dd-mm-yyyy"
 //go:embed template.txtar
 var templateText []byte
 
+// TemplatePeildatum is the peildatum the example dossier of the template
+// (template.txtar) is written for: on that day it is compleet, in sick week
+// 61, with spoor 2 running and the next evaluation a week ahead.
+var TemplatePeildatum = dossier.NewDate(2026, 4, 28)
+
 // WriteTemplate writes the empty input workbook that `workbook new` gives
 // users: every sheet and header of the Contract with comments, drop-down
-// lists and formats, and one filled-in example dossier.
-func WriteTemplate(w io.Writer) error {
+// lists and formats, and one filled-in example dossier. The example's
+// dates move by whole weeks from TemplatePeildatum towards peildatum, so a
+// check at peildatum finds the example as it stands on
+// TemplatePeildatum, give or take six days, on the same weekdays. The
+// same peildatum gives the same bytes.
+func WriteTemplate(w io.Writer, peildatum dossier.Date) error {
 	rows, err := ParseRowsText(templateText)
 	if err != nil {
 		return fmt.Errorf("voorbeelddossier van het sjabloon: %w", err)
 	}
+	days := peildatum.DaysSince(TemplatePeildatum)
+	weeks := days / 7
+	if days < 0 && days%7 != 0 {
+		weeks-- // round towards the past, so the example is never ahead
+	}
+	if err := shiftDates(rows, 7*weeks); err != nil {
+		return fmt.Errorf("voorbeelddossier van het sjabloon: %w", err)
+	}
 	return Write(w, rows, WriteOptions{})
+}
+
+// shiftDates moves every date in rows by days.
+func shiftDates(rows Rows, days int) error {
+	for name, sheetRows := range rows {
+		sh := SheetByName(name)
+		for _, row := range sheetRows {
+			for c, text := range row {
+				if sh.Columns[c].Kind != KindDate || strings.TrimSpace(text) == "" {
+					continue
+				}
+				d, err := dossier.ParseDate(text)
+				if err != nil {
+					return fmt.Errorf("%s, %s: %w", name, sh.Columns[c].Header, err)
+				}
+				row[c] = d.AddDays(days).String()
+			}
+		}
+	}
+	return nil
 }
 
 // Write writes an input workbook holding rows to w. Every sheet of the

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -16,7 +17,7 @@ import (
 func writeTemplate(t *testing.T) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteTemplate(&buf); err != nil {
+	if err := WriteTemplate(&buf, TemplatePeildatum); err != nil {
 		t.Fatalf("WriteTemplate: %v", err)
 	}
 	return buf.Bytes()
@@ -240,7 +241,7 @@ func TestTemplateReadsBack(t *testing.T) {
 	}
 	d := res.Dossiers[0]
 	if d.Nummer != "VOORBEELD-001" || d.EersteZiektedag != dossier.NewDate(2025, 3, 3) ||
-		len(d.Documenten) != 13 || len(d.Activiteiten) != 4 || len(d.Sollicitaties) != 2 || len(d.Ziekteperiodes) != 1 {
+		len(d.Documenten) != 15 || len(d.Activiteiten) != 4 || len(d.Sollicitaties) != 2 || len(d.Ziekteperiodes) != 1 {
 		t.Errorf("example dossier read as %s from %s with %d documents, %d activities, %d applications, %d periods",
 			d.Nummer, d.EersteZiektedag, len(d.Documenten), len(d.Activiteiten), len(d.Sollicitaties), len(d.Ziekteperiodes))
 	}
@@ -271,5 +272,69 @@ func TestTemplateHasNoMedicalWords(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestTemplateStartsRight checks the example dossier of "workbook new" the
+// way a new user would, straight after writing it: at the peildatum it was
+// written for, in every week after it and before it, the workbook reads
+// without a problem, the check says compleet without a warning, nothing is
+// overdue and a next step is near. The dates keep their weekdays.
+func TestTemplateStartsRight(t *testing.T) {
+	for _, p := range []dossier.Date{
+		TemplatePeildatum, TemplatePeildatum.AddDays(1), TemplatePeildatum.AddDays(6), TemplatePeildatum.AddDays(7),
+		TemplatePeildatum.AddDays(-1), TemplatePeildatum.AddDays(-7),
+		dossier.NewDate(2026, 12, 1), dossier.NewDate(2027, 2, 28), dossier.NewDate(2031, 7, 15), dossier.NewDate(2024, 1, 1),
+	} {
+		t.Run(p.String(), func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteTemplate(&buf, p); err != nil {
+				t.Fatal(err)
+			}
+			res, err := Read(bytes.NewReader(buf.Bytes()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Problems) != 0 || len(res.Dossiers) != 1 {
+				t.Fatalf("%d dossiers, problems %v", len(res.Dossiers), res.Problems)
+			}
+			d := res.Dossiers[0]
+			if d.EersteZiektedag.Weekday() != time.Monday {
+				t.Errorf("first sick day %s is a %s, want the template's Monday", d.EersteZiektedag, d.EersteZiektedag.Weekday())
+			}
+			r := rules.Check(d, p)
+			if r.Oordeel != rules.Compleet || len(r.Meldingen) > 0 {
+				t.Errorf("oordeel %s, meldingen %v; want compleet without meldingen", r.Oordeel, r.Meldingen)
+			}
+			for _, f := range r.Bevindingen {
+				if f.Status.Problem() {
+					t.Errorf("%s: %s: %s", f.Regel, f.Status, f.Toelichting)
+				}
+			}
+			steps := rules.Steps(r, p.AddDays(14))
+			if len(steps) == 0 || steps[0].Achterstallig {
+				t.Errorf("steps %+v; want a next step within two weeks and nothing overdue", steps)
+			}
+			if week := rules.NewCalendar(d).Week(p); week < 61 || week > 62 {
+				t.Errorf("sick week %d at the peildatum, want 61 or 62", week)
+			}
+		})
+	}
+	// The same peildatum gives the same bytes; another week, other dates.
+	var a, b, c bytes.Buffer
+	p := dossier.NewDate(2026, 12, 1)
+	for _, w := range []struct {
+		buf *bytes.Buffer
+		p   dossier.Date
+	}{{&a, p}, {&b, p}, {&c, p.AddDays(7)}} {
+		if err := WriteTemplate(w.buf, w.p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("the same peildatum gives different bytes")
+	}
+	if bytes.Equal(a.Bytes(), c.Bytes()) {
+		t.Error("a week later gives the same workbook")
 	}
 }
