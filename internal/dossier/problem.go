@@ -3,6 +3,7 @@ package dossier
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Ernst is the weight of a Problem found in the input.
@@ -78,13 +79,28 @@ func (ps Problems) HasErrorFor(nummer string) bool {
 	return false
 }
 
-// Sort orders problems by sheet, then row, then column, keeping the
-// original order among equal places, so output is stable.
+// Sort orders problems by place, keeping the original order among equal
+// places, so output is stable. Problems about a whole sheet or workbook
+// (a place without a cell, such as a missing required sheet) come first,
+// errors before warnings: they explain the rest. Then the cells, by
+// sheet, row and column.
 func (ps Problems) Sort() {
 	sort.SliceStable(ps, func(i, j int) bool {
-		return placeLess(ps[i].Plaats, ps[j].Plaats)
+		a, b := ps[i], ps[j]
+		wa, wb := wholeSheet(a.Plaats), wholeSheet(b.Plaats)
+		if wa != wb {
+			return wa
+		}
+		if wa && a.Ernst != b.Ernst {
+			return a.Ernst == Fout
+		}
+		return placeLess(a.Plaats, b.Plaats)
 	})
 }
+
+// wholeSheet reports whether place names a sheet or the workbook rather
+// than a cell or row in it.
+func wholeSheet(place string) bool { return !strings.Contains(place, "!") }
 
 // placeLess orders "Sheet!C7" places by sheet name, row number, then column.
 func placeLess(a, b string) bool {

@@ -81,7 +81,8 @@ func TestJSONContract(t *testing.T) {
 			t.Errorf("visie-werknemer datum = %v, want null", *b.Datum)
 		}
 	}
-	want := []struct{ plaats, ernst string }{{"Dossiers!D3", "fout"}, {"Extra", "waarschuwing"}}
+	// A problem about a whole sheet comes before those about cells.
+	want := []struct{ plaats, ernst string }{{"Extra", "waarschuwing"}, {"Dossiers!D3", "fout"}}
 	if len(out.Meldingen) != len(want) {
 		t.Fatalf("meldingen = %+v", out.Meldingen)
 	}
