@@ -107,7 +107,7 @@ func runAgenda(env Env, opts agendaOptions) error {
 	checkable := checkableDossiers(ds, meldingen)
 	if n := len(ds) - len(checkable); n > 0 {
 		fmt.Fprintf(env.Stderr, "poortwachter: %s niet in de agenda wegens fouten in de invoer; zie 'poortwachter validate %s'\n",
-			count(n, "dossier", "dossiers"), opts.Werkboek)
+			dossier.Plural(n, "dossier", "dossiers"), opts.Werkboek)
 	}
 	a := report.Agenda{Peildatum: opts.Peildatum, Tot: opts.Peildatum.AddDays(7 * opts.Weken), Weken: opts.Weken}
 	a.Steps = rules.AgendaOf(checkable, opts.Peildatum, a.Tot)

@@ -141,12 +141,13 @@ func runBatch(ctx context.Context, env Env, opts batchOptions) error {
 		fmt.Fprintf(env.Stderr, "dossier %s mislukt: %s\n", f.Dossiernummer, f.Reden)
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		fmt.Fprintf(env.Stderr, "poortwachter: onderbroken; %s noemt de %d voltooide bestanden\n",
+		fmt.Fprintf(env.Stderr, "poortwachter: onderbroken; %s noemt de voltooide bestanden (%d)\n",
 			filepath.Join(opts.Output, batch.ManifestName), len(sum.Manifest.Bestanden))
 		return silentExit(ExitInterrupted)
 	}
-	fmt.Fprintf(env.Stdout, "%d dossiers: %d verwerkt, %d ongewijzigd overgeslagen, %d mislukt; %d bestanden geschreven in %s\n",
-		sum.Dossiers, sum.Rendered, sum.Reused, len(sum.Failed), sum.Files, opts.Output)
+	fmt.Fprintf(env.Stdout, "%s: %d verwerkt, %d ongewijzigd overgeslagen, %d mislukt; %s geschreven in %s\n",
+		dossier.Plural(sum.Dossiers, "dossier", "dossiers"), sum.Rendered, sum.Reused, len(sum.Failed),
+		dossier.Plural(sum.Files, "bestand", "bestanden"), opts.Output)
 	if len(sum.Failed) > 0 {
 		return findingsExit()
 	}

@@ -20,6 +20,8 @@ func validateCommand(env Env) *ucli.Command {
 		Description: "Leest WERKBOEK en meldt alles wat niet aan het invoerformaat voldoet, elke\n" +
 			"melding met de cel waar het om gaat (bijvoorbeeld Documenten!C7), en daarna\n" +
 			"een samenvatting. De termijnen worden niet getoetst; gebruik daarvoor check.\n\n" +
+			"Voorbeeld:\n" +
+			"   poortwachter validate verzuim.xlsx\n\n" +
 			"Afsluitcode: 0 geen fouten (waarschuwingen mogen); 2 het werkboek bevat fouten,\n" +
 			"kon niet worden gelezen of het commando is verkeerd gebruikt.",
 		Action: func(c *ucli.Context) error {
@@ -64,15 +66,7 @@ func writeValidation(w io.Writer, wb *workbook.Result) error {
 func validationSummary(dossiers int, ps dossier.Problems) string {
 	fouten, waarschuwingen := ps.Count()
 	return fmt.Sprintf("%s gelezen, %s, %s",
-		count(dossiers, "dossier", "dossiers"),
-		count(fouten, "fout", "fouten"),
-		count(waarschuwingen, "waarschuwing", "waarschuwingen"))
-}
-
-// count writes n with the singular or plural noun.
-func count(n int, singular, plural string) string {
-	if n == 1 {
-		return "1 " + singular
-	}
-	return fmt.Sprintf("%d %s", n, plural)
+		dossier.Plural(dossiers, "dossier", "dossiers"),
+		dossier.Plural(fouten, "fout", "fouten"),
+		dossier.Plural(waarschuwingen, "waarschuwing", "waarschuwingen"))
 }

@@ -9,6 +9,7 @@ import (
 	ucli "github.com/urfave/cli/v2"
 
 	"github.com/poortwachter/poortwachter/internal/batch"
+	"github.com/poortwachter/poortwachter/internal/dossier"
 )
 
 func init() { commands = append(commands, verifyCommand) }
@@ -61,11 +62,11 @@ func runVerify(env Env, dir string) error {
 		}
 	}
 	ok := res.Checked - counts[batch.Ontbreekt] - counts[batch.Gewijzigd]
-	summary := fmt.Sprintf("%d %s gecontroleerd (peildatum %s, versie %s): %d in orde",
-		res.Checked, countNoun(res.Checked, "bestand", "bestanden"), res.Manifest.Peildatum, res.Manifest.Versie, ok)
+	summary := fmt.Sprintf("%s gecontroleerd (peildatum %s, versie %s): %d in orde",
+		dossier.Plural(res.Checked, "bestand", "bestanden"), res.Manifest.Peildatum, res.Manifest.Versie, ok)
 	var parts []string
 	if n := counts[batch.Ontbreekt]; n > 0 {
-		parts = append(parts, fmt.Sprintf("%d ontbreekt", n))
+		parts = append(parts, dossier.Plural(n, "ontbreekt", "ontbreken"))
 	}
 	if n := counts[batch.Gewijzigd]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d gewijzigd", n))
@@ -81,11 +82,4 @@ func runVerify(env Env, dir string) error {
 		return findingsExit()
 	}
 	return nil
-}
-
-func countNoun(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -29,7 +29,7 @@ func (a Agenda) window() string {
 	if a.Weken == 0 {
 		return "vandaag"
 	}
-	return fmt.Sprintf("de komende %s (tot en met %s)", plural(a.Weken, "week", "weken"), a.Tot.NL())
+	return fmt.Sprintf("de komende %s (tot en met %s)", dossier.Plural(a.Weken, "week", "weken"), a.Tot.NL())
 }
 
 // AgendaTextOptions tunes AgendaText.
@@ -62,7 +62,7 @@ func AgendaText(w io.Writer, a Agenda, opt AgendaTextOptions) error {
 	}
 	title := fmt.Sprintf("Agenda per %s: achterstallig en vandaag", a.Peildatum.NL())
 	if a.Weken > 0 {
-		title = fmt.Sprintf("Agenda per %s: achterstallig en de komende %s", a.Peildatum.NL(), plural(a.Weken, "week", "weken"))
+		title = fmt.Sprintf("Agenda per %s: achterstallig en de komende %s", a.Peildatum.NL(), dossier.Plural(a.Weken, "week", "weken"))
 	}
 	// say writes a sentence of its own, wrapped to the terminal.
 	say := func(color, s string) {
@@ -190,7 +190,7 @@ func AgendaText(w io.Writer, a Agenda, opt AgendaTextOptions) error {
 	}
 	bw.WriteString("\n")
 	say("", fmt.Sprintf("%s in %s, waarvan %d achterstallig.",
-		plural(len(a.Steps), "stap", "stappen"), plural(len(dossiers), "dossier", "dossiers"), overdue))
+		dossier.Plural(len(a.Steps), "stap", "stappen"), dossier.Plural(len(dossiers), "dossier", "dossiers"), overdue))
 	return bw.Flush()
 }
 

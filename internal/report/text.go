@@ -78,7 +78,7 @@ func Text(w io.Writer, peildatum dossier.Date, checks Checks, meldingen dossier.
 	all := Meldingen(sum.Meldingen, meldingen)
 	if len(all) > 0 {
 		fouten, waarschuwingen := all.Count()
-		fmt.Fprintf(bw, "\nMeldingen (%s, %s):\n", plural(fouten, "fout", "fouten"), plural(waarschuwingen, "waarschuwing", "waarschuwingen"))
+		fmt.Fprintf(bw, "\nMeldingen (%s, %s):\n", dossier.Plural(fouten, "fout", "fouten"), dossier.Plural(waarschuwingen, "waarschuwing", "waarschuwingen"))
 		width := 0
 		for _, p := range all {
 			width = max(width, utf8.RuneCountInString(p.Plaats))
@@ -96,9 +96,9 @@ func Text(w io.Writer, peildatum dossier.Date, checks Checks, meldingen dossier.
 	for _, o := range Oordelen {
 		parts = append(parts, fmt.Sprintf("%d %s", sum.Oordelen[o], o))
 	}
-	fmt.Fprintf(bw, "\n%s getoetst: %s", plural(checks.Len(), "dossier", "dossiers"), strings.Join(parts, ", "))
+	fmt.Fprintf(bw, "\n%s getoetst: %s", dossier.Plural(checks.Len(), "dossier", "dossiers"), strings.Join(parts, ", "))
 	if n := opt.Unchecked; n > 0 {
-		fmt.Fprintf(bw, "; %s niet getoetst wegens fouten in de invoer", plural(n, "dossier", "dossiers"))
+		fmt.Fprintf(bw, "; %s niet getoetst wegens fouten in de invoer", dossier.Plural(n, "dossier", "dossiers"))
 	}
 	bw.WriteString(".\n")
 	return sum, bw.Flush()
@@ -162,12 +162,4 @@ func pad(s string, width int) string {
 		return s + strings.Repeat(" ", width-n)
 	}
 	return s
-}
-
-// plural writes "1 dossier", "3 dossiers".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -142,15 +142,7 @@ func (c *Context) absentStatus(deadline dossier.Date) Status {
 }
 
 // days writes a number of days in Dutch: "1 dag", "3 dagen".
-func days(n int) string { return plural(n, "dag", "dagen") }
-
-// plural writes n with the singular or plural noun.
-func plural(n int, one, more string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, more)
-}
+func days(n int) string { return dossier.Plural(n, "dag", "dagen") }
 
 // lowerFirst lower-cases the first letter of a document kind for use inside
 // a sentence, but leaves abbreviations ("WIA-aanvraag") alone.

@@ -97,6 +97,6 @@ func decideEvaluatie(c *Context) Finding {
 	}
 	f.Status = Tijdig
 	f.Toelichting = fmt.Sprintf("%s vanaf %s, nooit meer dan %d dagen ertussen; laatste contactmoment %s (week %d).",
-		plural(len(ms), "contactmoment", "contactmomenten"), ms[0].Lang(), MaxEvaluatieGap, last.Lang(), c.Cal.Week(last))
+		dossier.Plural(len(ms), "contactmoment", "contactmomenten"), ms[0].Lang(), MaxEvaluatieGap, last.Lang(), c.Cal.Week(last))
 	return f
 }
