@@ -61,9 +61,9 @@ func agendaCommand(env Env) *ucli.Command {
 			"één dossier) of het commando is verkeerd gebruikt.",
 		Flags: []ucli.Flag{
 			peildatumFlag(),
-			&ucli.IntFlag{Name: "weken", Value: DefaultWeken, Usage: "zoveel weken vooruit kijken (`N`)"},
-			&ucli.StringFlag{Name: "casemanager", Usage: "alleen de dossiers van deze casemanager (`NAAM`)"},
-			&ucli.StringFlag{Name: "format", Value: "tekst", Usage: "uitvoer: tekst, xlsx of ics (`FORMAAT`)"},
+			&ucli.IntFlag{Name: "weken", Value: DefaultWeken, Usage: "zoveel weken (`N`) vooruit kijken"},
+			&ucli.StringFlag{Name: "casemanager", Usage: "alleen de dossiers van de casemanager met deze `NAAM`"},
+			&ucli.StringFlag{Name: "format", Value: "tekst", Usage: "uitvoer (`FORMAAT`): tekst, xlsx of ics"},
 			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "naar dit `BESTAND` schrijven in plaats van het scherm"},
 			herinneringFlag(),
 		},

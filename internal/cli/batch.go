@@ -39,7 +39,7 @@ func batchCommand(env Env) *ucli.Command {
 	return &ucli.Command{
 		Name:      "batch",
 		Usage:     "alle dossiers toetsen en hun documenten als PDF maken (jaarafsluiting)",
-		UsageText: "batch [--peildatum jjjj-mm-dd] [--output MAP] [--jobs N] [--changed-only] [--templates MAP] WERKBOEK",
+		UsageText: "batch [--peildatum DATUM] [--output MAP] [--jobs N] [--changed-only] [--templates MAP] WERKBOEK",
 		Description: "Toetst elk dossier uit WERKBOEK per de peildatum (standaard vandaag) en maakt\n" +
 			"de documenten, in één map per dossier:\n" +
 			"  - een overzicht van het dossier (gegevens, oordeel, bevindingen, tijdlijn);\n" +
@@ -65,13 +65,16 @@ func batchCommand(env Env) *ucli.Command {
 			"Een dossier met fouten in de invoer of een mislukt document wordt gemeld en de\n" +
 			"andere gaan door. Ctrl-C stopt netjes: er blijft geen half bestand achter en\n" +
 			"het manifest noemt precies de voltooide bestanden.\n\n" +
+			"Voorbeeld:\n" +
+			"   poortwachter batch --peildatum 2026-12-31 --output jaareinde verzuim.xlsx\n" +
+			"   poortwachter verify jaareinde\n\n" +
 			"Afsluitcode: 0 alle dossiers gelukt; 1 minstens één dossier mislukt; 2 het\n" +
 			"werkboek kon niet worden gelezen of het commando is verkeerd gebruikt;\n" +
 			"130 onderbroken met Ctrl-C.",
 		Flags: []ucli.Flag{
 			peildatumFlag(),
-			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "out", Usage: "de uitvoermap; wordt gemaakt als die niet bestaat"},
-			&ucli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), DefaultText: "aantal processorkernen", Usage: "zoveel dossiers tegelijk verwerken"},
+			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "out", Usage: "de uitvoermap (`MAP`); wordt gemaakt als die niet bestaat"},
+			&ucli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), DefaultText: "aantal processorkernen", Usage: "zoveel dossiers (`N`) tegelijk verwerken"},
 			&ucli.BoolFlag{Name: "changed-only", Usage: "alleen dossiers verwerken die sinds het vorige manifest veranderd zijn"},
 			templatesDirFlag(),
 		},

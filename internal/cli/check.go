@@ -32,7 +32,7 @@ func checkCommand(env Env) *ucli.Command {
 	return &ucli.Command{
 		Name:      "check",
 		Usage:     "dossiers toetsen aan de termijnen van de Wet verbetering poortwachter",
-		UsageText: "check [--peildatum jjjj-mm-dd] [--dossier ID]... [--format tekst|json|xlsx] [--output BESTAND] WERKBOEK",
+		UsageText: "check [--peildatum DATUM] [--dossier ID]... [--format tekst|json|xlsx] [--output BESTAND] WERKBOEK",
 		Description: "Leest de dossiers uit WERKBOEK en toetst elk dossier per de peildatum\n" +
 			"(standaard vandaag) aan alle regels: per regel de status, de uiterste datum en\n" +
 			"een toelichting, en per dossier een oordeel (onvolledig, aandacht, compleet).\n" +
@@ -40,14 +40,17 @@ func checkCommand(env Env) *ucli.Command {
 			"de meldingen.\n\n" +
 			"--format json geeft het vaste JSON-formaat voor scripts; --format xlsx een\n" +
 			"werkboek voor de auditor en vraagt om --output.\n\n" +
+			"Voorbeeld:\n" +
+			"   poortwachter check --peildatum 2026-12-31 --dossier D-005 verzuim.xlsx\n" +
+			"   poortwachter check --format xlsx --output overzicht.xlsx verzuim.xlsx\n\n" +
 			"Afsluitcode: 0 geen dossier onvolledig; 1 minstens één dossier onvolledig;\n" +
 			"2 het werkboek kon niet (geheel) worden gelezen (ook bij een fout in één\n" +
 			"dossier) of het commando is verkeerd gebruikt.",
 		Flags: []ucli.Flag{
 			peildatumFlag(),
-			&ucli.StringSliceFlag{Name: "dossier", Usage: "alleen dit dossiernummer toetsen (herhaalbaar)"},
-			&ucli.StringFlag{Name: "format", Value: "tekst", Usage: "uitvoer: tekst, json of xlsx"},
-			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "naar dit bestand schrijven in plaats van het scherm"},
+			&ucli.StringSliceFlag{Name: "dossier", Usage: "alleen het dossier met dit nummer (`ID`) toetsen (herhaalbaar)"},
+			&ucli.StringFlag{Name: "format", Value: "tekst", Usage: "uitvoer (`FORMAAT`): tekst, json of xlsx"},
+			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "naar dit `BESTAND` schrijven in plaats van het scherm"},
 		},
 		Action: func(c *ucli.Context) error {
 			path, p, err := workbookAt(c, env)

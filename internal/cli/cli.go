@@ -18,6 +18,8 @@ import (
 
 	ucli "github.com/urfave/cli/v2"
 	"golang.org/x/term"
+
+	"github.com/poortwachter/poortwachter/internal/nearest"
 )
 
 // Version is the tool version, written into manifests and PDF metadata.
@@ -138,6 +140,7 @@ func newApp(env Env) *ucli.App {
 	app := &ucli.App{
 		Name:                 "poortwachter",
 		Usage:                "verzuimdossiers toetsen aan de Wet verbetering poortwachter",
+		Description:          appDescription,
 		Version:              Version,
 		Reader:               env.Stdin,
 		Writer:               env.Stdout,
@@ -145,37 +148,125 @@ func newApp(env Env) *ucli.App {
 		HideHelpCommand:      true,
 		EnableBashCompletion: false,
 		ExitErrHandler:       func(*ucli.Context, error) {},
-		OnUsageError: func(_ *ucli.Context, err error, _ bool) error {
-			return usageError("%s", dutchUsage(err))
-		},
 		Action: func(c *ucli.Context) error {
 			if c.NArg() > 0 {
-				return usageError("onbekend commando %q; zie 'poortwachter --help'", c.Args().First())
+				return unknownCommand(c.Args().First(), "", c.App.Commands)
 			}
 			return ucli.ShowAppHelp(c)
 		},
 	}
-	for _, mk := range commands {
+	// urfave/cli adds --help only when there is no command named help;
+	// ours is one, so the flag is added here.
+	app.Flags = []ucli.Flag{ucli.HelpFlag}
+	app.OnUsageError = usageErrorFor([]ucli.Flag{ucli.HelpFlag, ucli.VersionFlag})
+	for _, mk := range append(commands, helpCommand, versionCommand) {
 		cmd := mk(env)
-		cmd.OnUsageError = app.OnUsageError
-		cmd.HideHelpCommand = true
+		prepareCommand(cmd, "")
 		app.Commands = append(app.Commands, cmd)
 	}
 	return app
 }
 
-// dutchUsage translates urfave/cli's English flag errors.
-func dutchUsage(err error) string {
+// prepareCommand gives cmd and its subcommands Dutch usage errors with a
+// suggestion, hides urfave/cli's English help command, and lets a command
+// with subcommands name a mistyped one.
+func prepareCommand(cmd *ucli.Command, parent string) {
+	cmd.OnUsageError = usageErrorFor(cmd.Flags)
+	cmd.HideHelpCommand = true
+	path := strings.TrimSpace(parent + " " + cmd.Name)
+	for _, sub := range cmd.Subcommands {
+		prepareCommand(sub, path)
+	}
+	if len(cmd.Subcommands) > 0 && cmd.Action == nil {
+		subs := cmd.Subcommands
+		cmd.Action = func(c *ucli.Context) error {
+			if c.NArg() > 0 {
+				return unknownCommand(c.Args().First(), path, subs)
+			}
+			return ucli.ShowSubcommandHelp(c)
+		}
+	}
+}
+
+// unknownCommand is the usage error for a command name that is not one of
+// cmds (below parent, "" at the top), with the nearest name when it looks
+// like a typing error.
+func unknownCommand(name, parent string, cmds []*ucli.Command) error {
+	var names []string
+	for _, c := range cmds {
+		names = append(names, c.Names()...)
+	}
+	full, help := name, "poortwachter --help"
+	if parent != "" {
+		full, help = parent+" "+name, "poortwachter "+parent+" --help"
+	}
+	if near := nearest.Word(name, names); near != "" {
+		return usageError("onbekend commando %q; bedoelt u %q? zie '%s'", full, strings.TrimSpace(parent+" "+near), help)
+	}
+	return usageError("onbekend commando %q; zie '%s'", full, help)
+}
+
+// usageErrorFor returns the handler of urfave/cli's usage errors for a
+// command with flags: the message in Dutch, with the nearest option when
+// an unknown one looks like a typing error.
+func usageErrorFor(flags []ucli.Flag) ucli.OnUsageErrorFunc {
+	return func(_ *ucli.Context, err error, _ bool) error {
+		var names []string
+		for _, f := range append(flags, ucli.HelpFlag) {
+			names = append(names, f.Names()...)
+		}
+		return usageError("%s", dutchUsage(err, names))
+	}
+}
+
+// dutchUsage translates urfave/cli's English flag errors; names are the
+// options the command knows, for "bedoelt u …?".
+func dutchUsage(err error, names []string) string {
 	s := err.Error()
 	switch {
 	case strings.HasPrefix(s, "flag provided but not defined: "):
-		return "onbekende optie " + strings.TrimPrefix(s, "flag provided but not defined: ")
+		name := strings.TrimLeft(strings.TrimPrefix(s, "flag provided but not defined: "), "-")
+		msg := "onbekende optie " + optionName(name)
+		if near := nearestOption(name, names); near != "" {
+			msg += "; bedoelt u " + optionName(near) + "?"
+		}
+		return msg
 	case strings.HasPrefix(s, "flag needs an argument: "):
-		return "optie " + strings.TrimPrefix(s, "flag needs an argument: ") + " heeft een waarde nodig"
+		name := strings.TrimLeft(strings.TrimPrefix(s, "flag needs an argument: "), "-")
+		return "optie " + optionName(name) + " heeft een waarde nodig"
 	case strings.HasPrefix(s, "invalid value "):
 		return "ongeldige waarde: " + strings.TrimPrefix(s, "invalid value ")
 	}
 	return s
+}
+
+// optionName writes an option as users type it: -o, --peildatum.
+func optionName(name string) string {
+	if len([]rune(name)) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// nearestOption returns the option of names that name abbreviates (when
+// only one starts with it) or is a typing error of; "" when none.
+func nearestOption(name string, names []string) string {
+	var prefixed []string
+	for _, n := range names {
+		if len(name) >= 2 && len(n) > 1 && strings.HasPrefix(n, name) {
+			prefixed = append(prefixed, n)
+		}
+	}
+	if len(prefixed) == 1 {
+		return prefixed[0]
+	}
+	var long []string
+	for _, n := range names {
+		if len(n) > 1 {
+			long = append(long, n)
+		}
+	}
+	return nearest.Word(name, long)
 }
 
 // oneArg returns the single positional argument (a workbook or folder) or a

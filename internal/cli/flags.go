@@ -13,7 +13,7 @@ import (
 func peildatumFlag() ucli.Flag {
 	return &ucli.StringFlag{
 		Name:        "peildatum",
-		Usage:       "toetsen per deze datum (jjjj-mm-dd of dd-mm-jjjj)",
+		Usage:       "toetsen per deze `DATUM` (jjjj-mm-dd of dd-mm-jjjj)",
 		DefaultText: "vandaag",
 	}
 }

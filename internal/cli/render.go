@@ -34,7 +34,7 @@ func renderCommand(env Env) *ucli.Command {
 	return &ucli.Command{
 		Name:      "render",
 		Usage:     "de documenten van één dossier als PDF maken",
-		UsageText: "render --dossier ID --document plan-van-aanpak|eerstejaarsevaluatie|re-integratieverslag|alle|overzicht [--peildatum jjjj-mm-dd] [--output MAP] [--templates MAP] WERKBOEK",
+		UsageText: "render --dossier ID --document plan-van-aanpak|eerstejaarsevaluatie|re-integratieverslag|alle|overzicht [--peildatum DATUM] [--output MAP] [--templates MAP] WERKBOEK",
 		Description: "Maakt de gevraagde documenten van het dossier ID uit WERKBOEK als PDF, zoals\n" +
 			"batch ze per de peildatum (standaard vandaag) maakt; --document alle maakt ze alle\n" +
 			"drie. Elk document staat zoals het dossier er op zijn eigen datum voor stond:\n" +
@@ -47,14 +47,16 @@ func renderCommand(env Env) *ucli.Command {
 			"er zichtbaar in. --document overzicht maakt het overzicht van de toets.\n\n" +
 			"Een bestand wordt eerst naast het doel geschreven en pas daarna op zijn plaats\n" +
 			"gezet: bij een fout blijft er geen half bestand achter.\n\n" +
+			"Voorbeeld:\n" +
+			"   poortwachter render --dossier D-004 --document alle --output pdf verzuim.xlsx\n\n" +
 			"Afsluitcode: 0 gelukt; 2 het werkboek kon niet worden gelezen, het dossier\n" +
 			"bestaat niet of bevat fouten, een sjabloon is fout, of het commando is verkeerd\n" +
 			"gebruikt.",
 		Flags: []ucli.Flag{
-			&ucli.StringFlag{Name: "dossier", Usage: "het dossiernummer (verplicht)"},
-			&ucli.StringFlag{Name: "document", Usage: "plan-van-aanpak, eerstejaarsevaluatie, re-integratieverslag, alle of overzicht (verplicht)"},
+			&ucli.StringFlag{Name: "dossier", Usage: "het nummer (`ID`) van het dossier (verplicht)"},
+			&ucli.StringFlag{Name: "document", Usage: "welk `DOCUMENT`: plan-van-aanpak, eerstejaarsevaluatie, re-integratieverslag, alle of overzicht (verplicht)"},
 			peildatumFlag(),
-			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".", Usage: "de map voor de PDF's; wordt gemaakt als die niet bestaat"},
+			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".", Usage: "de `MAP` voor de PDF's; wordt gemaakt als die niet bestaat"},
 			templatesDirFlag(),
 		},
 		Action: func(c *ucli.Context) error {
@@ -71,7 +73,7 @@ func renderCommand(env Env) *ucli.Command {
 
 // templatesDirFlag is the --templates option of render and batch.
 func templatesDirFlag() ucli.Flag {
-	return &ucli.StringFlag{Name: "templates", Usage: "sjablonen uit deze map gebruiken (zie 'poortwachter templates export'); wat er niet in staat, komt uit het programma"}
+	return &ucli.StringFlag{Name: "templates", Usage: "sjablonen uit deze `MAP` gebruiken (zie 'poortwachter templates export'); wat er niet in staat, komt uit het programma"}
 }
 
 // templateLoader returns the loader for --templates dir, after checking

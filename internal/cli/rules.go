@@ -19,6 +19,9 @@ func rulesCommand(env Env) *ucli.Command {
 		Description: "Toont de regels waaraan een dossier wordt getoetst, in de volgorde\n" +
 			"van de uitkomst van 'check'. Met --markdown volgt de volledige uitleg\n" +
 			"als Markdown (dezelfde tekst als docs/rules.md).\n\n" +
+			"Voorbeeld:\n" +
+			"   poortwachter rules\n" +
+			"   poortwachter rules --markdown > regels.md\n\n" +
 			"Afsluitcode: 0 gelukt; 2 het commando is verkeerd gebruikt.",
 		Flags: []ucli.Flag{
 			&ucli.BoolFlag{Name: "markdown", Usage: "de uitleg als Markdown schrijven"},

@@ -18,7 +18,7 @@ func timelineCommand(env Env) *ucli.Command {
 	return &ucli.Command{
 		Name:      "timeline",
 		Usage:     "de tijdlijn van één dossier tonen: termijnen, wat wanneer gedaan is en wat nog komt",
-		UsageText: "timeline [--peildatum jjjj-mm-dd] --dossier ID [--ics BESTAND] WERKBOEK",
+		UsageText: "timeline [--peildatum DATUM] --dossier ID [--ics BESTAND] [--herinnering DAGEN] WERKBOEK",
 		Description: "Toont voor één dossier elke uiterste datum met ziekteweek en datum, wat\n" +
 			"wanneer gedaan is, waar de peildatum ligt (▶), en de volgende stappen.\n" +
 			"Met --ics komen de stappen die nog open staan of over hun uiterste datum\n" +
@@ -26,11 +26,14 @@ func timelineCommand(env Env) *ucli.Command {
 			"Agenda kunnen importeren, elk met een herinnering (--herinnering). Opnieuw\n" +
 			"importeren na een nieuwe peildatum werkt de afspraken bij in plaats van ze\n" +
 			"te verdubbelen.\n\n" +
+			"Voorbeeld:\n" +
+			"   poortwachter timeline --dossier D-011 verzuim.xlsx\n" +
+			"   poortwachter timeline --dossier D-011 --ics D-011.ics verzuim.xlsx\n\n" +
 			"Afsluitcode: 0 gelukt; 2 het werkboek of het dossier kon niet worden\n" +
 			"gelezen of het commando is verkeerd gebruikt.",
 		Flags: []ucli.Flag{
 			peildatumFlag(),
-			&ucli.StringFlag{Name: "dossier", Usage: "het dossiernummer (verplicht)"},
+			&ucli.StringFlag{Name: "dossier", Usage: "het nummer (`ID`) van het dossier (verplicht)"},
 			&ucli.StringFlag{Name: "ics", Usage: "de open en verlopen stappen als iCalendar naar dit `BESTAND` schrijven"},
 			herinneringFlag(),
 		},

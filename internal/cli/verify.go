@@ -23,6 +23,8 @@ func verifyCommand(env Env) *ucli.Command {
 			"en meldt, één per regel, welke bestanden ontbreken, gewijzigd zijn (andere\n" +
 			"grootte of inhoud) of extra zijn (wel in MAP, niet in het manifest), met een\n" +
 			"samenvatting.\n\n" +
+			"Voorbeeld:\n" +
+			"   poortwachter verify jaareinde\n\n" +
 			"Afsluitcode: 0 alles klopt; 1 minstens één verschil; 2 geen leesbaar manifest.",
 		Action: func(c *ucli.Context) error {
 			dir, err := oneArg(c, "map")

@@ -25,6 +25,10 @@ func workbookCommand(env Env) *ucli.Command {
 	return &ucli.Command{
 		Name:  "workbook",
 		Usage: "het invoerwerkboek beheren",
+		Description: "'workbook new' schrijft een leeg invoerwerkboek met één voorbeelddossier.\n\n" +
+			"Voorbeeld:\n" +
+			"   poortwachter workbook new verzuim.xlsx\n\n" +
+			"Afsluitcode: zie 'poortwachter workbook new --help'.",
 		Subcommands: []*ucli.Command{{
 			Name:      "new",
 			Usage:     "een leeg invoerwerkboek met een voorbeelddossier schrijven",
@@ -46,7 +50,8 @@ func workbookCommand(env Env) *ucli.Command {
 				"Afsluitcode: 0 geschreven; 2 het bestand bestaat al (zonder --force), kon\n" +
 				"niet worden geschreven of het commando is verkeerd gebruikt.",
 			Flags: []ucli.Flag{
-				peildatumFlag(),
+				&ucli.StringFlag{Name: "peildatum", DefaultText: "vandaag",
+					Usage: "het voorbeelddossier dateren rond deze `DATUM` (jjjj-mm-dd of dd-mm-jjjj)"},
 				&ucli.BoolFlag{Name: "force", Usage: "een bestaand bestand overschrijven"},
 			},
 			Action: func(c *ucli.Context) error {
