@@ -93,6 +93,11 @@ func runAgenda(env Env, opts agendaOptions) error {
 	if opts.Weken < 0 {
 		return usageError("--weken moet 0 of meer zijn, gevonden %d", opts.Weken)
 	}
+	if opts.Output != "" {
+		if err := needFile(opts.Output); err != nil {
+			return err
+		}
+	}
 	wb, err := readWorkbook(env, opts.Werkboek)
 	if err != nil {
 		return err

@@ -94,6 +94,9 @@ func runBatch(ctx context.Context, env Env, opts batchOptions) error {
 	if opts.Jobs < 1 {
 		return usageError("--jobs moet minstens 1 zijn, gevonden %d", opts.Jobs)
 	}
+	if err := needFolder("--output", opts.Output); err != nil {
+		return err
+	}
 	loader, err := templateLoader(opts.Templates)
 	if err != nil {
 		return err

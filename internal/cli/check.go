@@ -71,6 +71,11 @@ func runCheck(env Env, opts checkOptions) error {
 	if opts.Format == "xlsx" && opts.Output == "" {
 		return usageError("--format xlsx schrijft een werkboek en vraagt om --output BESTAND")
 	}
+	if opts.Output != "" {
+		if err := needFile(opts.Output); err != nil {
+			return err
+		}
+	}
 	wb, err := readWorkbook(env, opts.Werkboek)
 	if err != nil {
 		return err

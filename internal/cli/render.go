@@ -117,6 +117,9 @@ func runRender(c *ucli.Context, env Env, opts renderOptions) error {
 		}
 		kinds = []document.Kind{k}
 	}
+	if err := needFolder("--output", opts.Output); err != nil {
+		return err
+	}
 	loader, err := templateLoader(opts.Templates)
 	if err != nil {
 		return err

@@ -49,6 +49,9 @@ func templatesCommand(env Env) *ucli.Command {
 }
 
 func runTemplatesExport(env Env, dir string, force bool) error {
+	if err := needFolder("", dir); err != nil {
+		return err
+	}
 	written, err := document.NewLoader("").Export(dir, force)
 	for _, p := range written {
 		fmt.Fprintf(env.Stdout, "geschreven: %s\n", p)

@@ -46,6 +46,11 @@ func timelineCommand(env Env) *ucli.Command {
 			if err != nil {
 				return err
 			}
+			if ics := c.String("ics"); ics != "" {
+				if err := needFile(ics); err != nil {
+					return err
+				}
+			}
 			id := strings.TrimSpace(c.String("dossier"))
 			if id == "" {
 				return usageError("--dossier ontbreekt; gebruik: poortwachter %s", c.Command.UsageText)

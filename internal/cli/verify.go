@@ -37,6 +37,9 @@ func verifyCommand(env Env) *ucli.Command {
 }
 
 func runVerify(env Env, dir string) error {
+	if err := needFolder("", dir); err != nil {
+		return err
+	}
 	res, err := batch.Verify(dir, runtime.NumCPU())
 	if err != nil {
 		if errors.Is(err, batch.ErrNoManifest) {

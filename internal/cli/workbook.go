@@ -73,6 +73,9 @@ func runWorkbookNew(env Env, path string, p dossier.Date, force bool) error {
 	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		return usageError("%s: de bestandsnaam moet eindigen op .xlsx", path)
 	}
+	if err := needFile(path); err != nil {
+		return err
+	}
 	if !force {
 		if _, err := os.Lstat(path); err == nil {
 			return usageError("%s bestaat al; gebruik --force om het te overschrijven", path)
@@ -94,11 +97,11 @@ func runWorkbookNew(env Env, path string, p dossier.Date, force bool) error {
 // writeFileAtomic writes data to path through batch.WriteAtomic (a
 // temporary file next to path, renamed into place), so a reader never sees
 // half a file and a failed write leaves any earlier file intact. A missing
-// folder is named in Dutch before any writing starts.
+// folder, or a folder where the file should go, is named in Dutch before
+// any writing starts (needFile).
 func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return fmt.Errorf("%s: map %s bestaat niet", path, dir)
+	if err := needFile(path); err != nil {
+		return err
 	}
 	_, err := batch.WriteAtomic(context.Background(), path, func(w io.Writer) error {
 		_, err := w.Write(data)
