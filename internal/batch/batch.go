@@ -49,6 +49,10 @@ type Options struct {
 	// Progress, when set, is called after each dossier with the number of
 	// dossiers done and the total, always from the same goroutine.
 	Progress func(done, total int)
+	// Stage, when set, is called with what Run does next after the
+	// dossiers, in Dutch ("overzicht.xlsx schrijven"), from the goroutine
+	// that calls Progress.
+	Stage func(what string)
 }
 
 // Summary is the outcome of Run.
@@ -215,7 +219,13 @@ func Run(ctx context.Context, wb *workbook.Result, opt Options) (*Summary, error
 			m.Mislukt = append(m.Mislukt, f)
 		}
 	}
+	stage := func(what string) {
+		if opt.Stage != nil {
+			opt.Stage(what)
+		}
+	}
 	if !canceled {
+		stage(WerkboekName + " schrijven")
 		path := filepath.Join(opt.Dir, WerkboekName)
 		w, err := WriteAtomic(ctx, path, func(w io.Writer) error {
 			return report.XLSX(w, opt.Peildatum, results, wb.Problems)
@@ -231,6 +241,7 @@ func Run(ctx context.Context, wb *workbook.Result, opt Options) (*Summary, error
 			return nil, err
 		}
 	}
+	stage(ManifestName + " schrijven")
 	if err := WriteManifest(opt.Dir, m); err != nil {
 		return nil, err
 	}

@@ -101,7 +101,15 @@ func runBatch(ctx context.Context, env Env, opts batchOptions) error {
 	if err != nil {
 		return err
 	}
+	terminal := env.IsTerminal != nil && env.IsTerminal(env.Stderr)
+	var reading *activity
+	if terminal {
+		reading = startActivity(env.Stderr, env.Now, opts.Werkboek+" lezen")
+	}
 	wb, err := readWorkbook(env, opts.Werkboek)
+	if reading != nil {
+		reading.Stop()
+	}
 	if err != nil {
 		return err
 	}
@@ -118,11 +126,19 @@ func runBatch(ctx context.Context, env Env, opts batchOptions) error {
 		return inputError("%s kan niet worden verwerkt; herstel eerst de fouten hierboven", opts.Werkboek)
 	}
 	var bar *progressBar
+	var writing *activity
 	bopts := batch.Options{Dir: opts.Output, Peildatum: opts.Peildatum, Jobs: opts.Jobs,
 		ChangedOnly: opts.ChangedOnly, Version: Version, Loader: loader}
-	if env.IsTerminal != nil && env.IsTerminal(env.Stderr) {
+	if terminal {
 		bar = newProgressBar(env.Stderr, env.Now, "dossiers")
 		bopts.Progress = bar.Update
+		bopts.Stage = func(what string) {
+			bar.Clear()
+			if writing != nil {
+				writing.Stop()
+			}
+			writing = startActivity(env.Stderr, env.Now, what)
+		}
 	}
 	if env.Getenv("GOMEMLIMIT") == "" {
 		// A soft limit makes the GC work harder only when the heap comes
@@ -137,6 +153,9 @@ func runBatch(ctx context.Context, env Env, opts batchOptions) error {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))
 	}
 	sum, err := batch.Run(ctx, wb, bopts)
+	if writing != nil {
+		writing.Stop()
+	}
 	if bar != nil {
 		bar.Clear()
 	}

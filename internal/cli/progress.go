@@ -75,3 +75,52 @@ func clock(d time.Duration) string {
 	}
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
+
+// activity shows on one terminal line what a long step without a count is
+// doing ("werkboek lezen …  0:04"), its clock redrawn every
+// progressInterval until Stop, so the user sees the tool is working.
+type activity struct {
+	w     io.Writer
+	now   func() time.Time
+	text  string
+	start time.Time
+	stop  chan struct{}
+	done  chan struct{}
+}
+
+// startActivity draws text on w and keeps its clock running.
+func startActivity(w io.Writer, now func() time.Time, text string) *activity {
+	a := &activity{w: w, now: now, text: text, start: now(), stop: make(chan struct{}), done: make(chan struct{})}
+	a.draw()
+	go func() {
+		defer close(a.done)
+		tick := time.NewTicker(progressInterval)
+		defer tick.Stop()
+		for {
+			select {
+			case <-a.stop:
+				return
+			case <-tick.C:
+				a.draw()
+			}
+		}
+	}()
+	return a
+}
+
+func (a *activity) draw() {
+	fmt.Fprint(a.w, "\r"+activityLine(a.text, a.now().Sub(a.start))+"\x1b[K")
+}
+
+// Stop stops the clock and erases the line; after Stop nothing more is
+// written.
+func (a *activity) Stop() {
+	close(a.stop)
+	<-a.done
+	fmt.Fprint(a.w, "\r\x1b[K")
+}
+
+// activityLine formats an activity: "werkboek lezen …  0:04".
+func activityLine(text string, elapsed time.Duration) string {
+	return text + " …  " + clock(elapsed)
+}

@@ -58,3 +58,20 @@ func TestProgressBarThrottles(t *testing.T) {
 		t.Errorf("Clear did not erase the line: %q", out.String())
 	}
 }
+
+// TestActivity: an activity draws its text with a clock at once, and Stop
+// erases the line (Stop waits for the clock's goroutine to end, so nothing
+// follows it).
+func TestActivity(t *testing.T) {
+	if got, want := activityLine("verzuim.xlsx lezen", 4*time.Second), "verzuim.xlsx lezen …  0:04"; got != want {
+		t.Errorf("activityLine = %q, want %q", got, want)
+	}
+	var out strings.Builder
+	now := time.Date(2026, 12, 31, 12, 0, 0, 0, time.UTC)
+	a := startActivity(&out, func() time.Time { return now }, "manifest.json schrijven")
+	a.Stop()
+	s := out.String()
+	if !strings.HasPrefix(s, "\rmanifest.json schrijven …  0:00\x1b[K") || !strings.HasSuffix(s, "\r\x1b[K") {
+		t.Errorf("activity wrote %q", s)
+	}
+}
