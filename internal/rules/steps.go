@@ -2,6 +2,7 @@ package rules
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
 )
@@ -66,7 +67,7 @@ func Steps(r Result, tot dossier.Date) []Step {
 		}
 		add(Step{Datum: datum, Regel: f.Regel, Sleutel: f.Regel, Stap: f.Stap, Status: f.Status, Toelichting: f.Toelichting})
 	}
-	if f, ok := r.Finding(spoor2.ID); ok {
+	if f, ok := r.Finding(spoor2.ID); ok && strings.TrimSpace(d.MotiveringGeenSpoor2) != "" {
 		c := NewContext(d, r.Peildatum)
 		if b := spoor2Of(c); b.exempt(r.Peildatum) && !b.Hersteld && !c.ended() {
 			add(Step{Datum: b.X, Regel: spoor2.ID, Sleutel: spoor2.ID + SleutelHerbeoordeling, Stap: herbeoordelingStap,
