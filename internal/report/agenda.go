@@ -291,6 +291,7 @@ func AgendaXLSX(w io.Writer, a Agenda) error {
 		if err != nil {
 			return err
 		}
+		s.wrap = len(header) - 1
 		for _, step := range a.Steps {
 			achterstallig := any("Nee")
 			if step.Achterstallig {

@@ -179,6 +179,9 @@ func dumpXLSX(w *bytes.Buffer, data []byte) error {
 		}
 		fmt.Fprintf(w, "widths: %s\n", strings.Join(widths, " "))
 		for r, row := range rows {
+			if h, err := f.GetRowHeight(sheet, r+1); err == nil && h != 15 {
+				fmt.Fprintf(w, "row %d: height %g\n", r+1, h)
+			}
 			for c, raw := range row {
 				if raw == "" {
 					continue
@@ -201,7 +204,10 @@ func dumpXLSX(w *bytes.Buffer, data []byte) error {
 					if st.Font != nil && st.Font.Bold {
 						line += " bold"
 					}
-					if st.Font != nil && st.Font.Family != "" {
+					if st.Alignment != nil && st.Alignment.WrapText {
+						line += " wrap"
+					}
+					if st.Font != nil && st.Font.Bold && st.Font.Family != "" {
 						line += fmt.Sprintf(" font=%s/%g", st.Font.Family, st.Font.Size)
 					}
 					if len(st.Fill.Color) > 0 {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -45,10 +46,14 @@ const fillAchterstallig = "achterstallig"
 // xlsxStyles holds the style ids of one workbook, and the title its
 // printed pages carry in the footer.
 type xlsxStyles struct {
-	header, date int
-	fill         map[string]int
-	title        string
+	header, date, plain, wrap int
+	fill                      map[string]int
+	title                     string
 }
+
+// top aligns data cells to the top, so a row made tall by a wrapped
+// explanation still reads left to right.
+var top = &excelize.Alignment{Vertical: "top"}
 
 // headerFont is the font of header rows: named, so that every spreadsheet
 // program shows the same.
@@ -124,8 +129,13 @@ func newXLSXStyles(f *excelize.File, title string) (*xlsxStyles, error) {
 		return nil, err
 	}
 	dateFmt := "dd-mm-yyyy"
-	st.date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt})
-	if err != nil {
+	if st.date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt, Alignment: top}); err != nil {
+		return nil, err
+	}
+	if st.plain, err = f.NewStyle(&excelize.Style{Alignment: top}); err != nil {
+		return nil, err
+	}
+	if st.wrap, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}); err != nil {
 		return nil, err
 	}
 	// Create the fills in a fixed order so the style ids, and with them the
@@ -139,7 +149,7 @@ func newXLSXStyles(f *excelize.File, title string) (*xlsxStyles, error) {
 	}
 	keys = append(keys, dossier.Fout.String(), dossier.Waarschuwing.String(), fillAchterstallig)
 	for _, k := range keys {
-		id, err := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{statusFill[k]}}})
+		id, err := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{statusFill[k]}}, Alignment: top})
 		if err != nil {
 			return nil, err
 		}
@@ -156,7 +166,17 @@ type sheetWriter struct {
 	sw    *excelize.StreamWriter
 	sheet string
 	row   int
+	// wrap is the column (0-based) whose long text wraps within its width
+	// (an explanation), -1 for none; wrapped, it is printed whole and does
+	// not widen the printed page.
+	wrap int
+	// widths are the column widths, in characters.
+	widths []float64
 }
+
+// lineHeight is the height in points of one line of text in the default
+// font (Calibri 11).
+const lineHeight = 15
 
 // newSheetWriter prepares sheet (the first one takes the place of
 // excelize's empty Sheet1) with the given header, column widths and number
@@ -183,7 +203,11 @@ func newSheetWriter(f *excelize.File, st *xlsxStyles, sheet string, header []str
 	if err != nil {
 		return nil, err
 	}
+	widths = append([]float64(nil), widths...)
 	for i, wd := range widths {
+		// Room for the header and its filter arrow.
+		wd = max(wd, float64(utf8.RuneCountInString(header[i])+4))
+		widths[i] = wd
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return nil, err
 		}
@@ -191,12 +215,13 @@ func newSheetWriter(f *excelize.File, st *xlsxStyles, sheet string, header []str
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return nil, err
 	}
-	s := &sheetWriter{f: f, st: st, sw: sw, sheet: sheet}
+	s := &sheetWriter{f: f, st: st, sw: sw, sheet: sheet, wrap: -1, widths: widths}
 	cells := make([]any, len(header))
 	for i, h := range header {
 		cells[i] = excelize.Cell{Value: h, StyleID: st.header}
 	}
-	return s, s.add(cells)
+	s.row++
+	return s, sw.SetRow("A1", cells)
 }
 
 // setPrint gives sheet its print set-up (see newSheetWriter).
@@ -223,10 +248,33 @@ func setPrint(f *excelize.File, st *xlsxStyles, sheet string) error {
 	})
 }
 
+// add writes a data row: cells that have no style of their own are
+// aligned to the top, the wrap column's text wraps. A row whose text
+// wraps gets the height of its lines: spreadsheet programs do not all
+// grow a row to fit when they open a file (LibreOffice does not).
 func (s *sheetWriter) add(cells []any) error {
 	s.row++
+	var opts []excelize.RowOpts
+	for i, c := range cells {
+		if _, styled := c.(excelize.Cell); styled || c == nil {
+			continue
+		}
+		style := s.st.plain
+		if i == s.wrap {
+			style = s.st.wrap
+			if text, ok := c.(string); ok {
+				// A column width counts digits of the default font; text
+				// averages narrower, about 1.2 characters a digit in
+				// LibreOffice and Excel. 1.1 leaves room to spare.
+				if n := len(wrap(text, int(s.widths[i]*1.1))); n > 1 {
+					opts = append(opts, excelize.RowOpts{Height: float64(min(n*lineHeight, 409))})
+				}
+			}
+		}
+		cells[i] = excelize.Cell{Value: c, StyleID: style}
+	}
 	cell, _ := excelize.CoordinatesToCellName(1, s.row)
-	return s.sw.SetRow(cell, cells)
+	return s.sw.SetRow(cell, cells, opts...)
 }
 
 // date returns a date cell, or an empty cell for the zero date.
@@ -296,6 +344,7 @@ func writeBevindingen(f *excelize.File, st *xlsxStyles, results []rules.Result) 
 	if err != nil {
 		return err
 	}
+	s.wrap = len(header) - 1
 	for _, r := range results {
 		for _, b := range r.Bevindingen {
 			cells := []any{r.Dossier.Nummer, r.Dossier.NaamWerknemer, b.Regel, b.Titel, string(b.Ernst), s.colored(string(b.Status)),
@@ -310,10 +359,11 @@ func writeBevindingen(f *excelize.File, st *xlsxStyles, results []rules.Result) 
 
 func writeMeldingen(f *excelize.File, st *xlsxStyles, ps dossier.Problems) error {
 	header := []string{"Plaats", "Dossiernummer", "Ernst", "Tekst"}
-	s, err := newSheetWriter(f, st, SheetMeldingen, header, []float64{22, 15, 14, 120}, len(ps))
+	s, err := newSheetWriter(f, st, SheetMeldingen, header, []float64{22, 15, 14, 100}, len(ps))
 	if err != nil {
 		return err
 	}
+	s.wrap = len(header) - 1
 	for _, p := range ps {
 		if err := s.add([]any{p.Plaats, p.Dossier, s.colored(p.Ernst.String()), p.Tekst}); err != nil {
 			return fmt.Errorf("melding %s: %w", p.Plaats, err)
