@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"slices"
 	"sort"
 	"strings"
 
@@ -84,19 +83,11 @@ func agendaCommand(env Env) *ucli.Command {
 }
 
 func runAgenda(env Env, opts agendaOptions) error {
-	if !slices.Contains(agendaFormats, opts.Format) {
-		return usageError("onbekend formaat %q; kies tekst, xlsx of ics", opts.Format)
-	}
-	if opts.Format == "xlsx" && opts.Output == "" {
-		return usageError("--format xlsx schrijft een werkboek en vraagt om --output BESTAND")
+	if err := checkFormatOutput(opts.Format, agendaFormats, opts.Output); err != nil {
+		return err
 	}
 	if opts.Weken < 0 {
 		return usageError("--weken moet 0 of meer zijn, gevonden %d", opts.Weken)
-	}
-	if opts.Output != "" {
-		if err := needFile(opts.Output); err != nil {
-			return err
-		}
 	}
 	wb, err := readWorkbook(env, opts.Werkboek)
 	if err != nil {

@@ -65,16 +65,8 @@ func checkCommand(env Env) *ucli.Command {
 }
 
 func runCheck(env Env, opts checkOptions) error {
-	if !slices.Contains(checkFormats, opts.Format) {
-		return usageError("onbekend formaat %q; kies tekst, json of xlsx", opts.Format)
-	}
-	if opts.Format == "xlsx" && opts.Output == "" {
-		return usageError("--format xlsx schrijft een werkboek en vraagt om --output BESTAND")
-	}
-	if opts.Output != "" {
-		if err := needFile(opts.Output); err != nil {
-			return err
-		}
+	if err := checkFormatOutput(opts.Format, checkFormats, opts.Output); err != nil {
+		return err
 	}
 	wb, err := readWorkbook(env, opts.Werkboek)
 	if err != nil {
@@ -216,4 +208,20 @@ func problemsFor(ps dossier.Problems, ds []*dossier.Dossier, selected bool) doss
 		}
 	}
 	return out
+}
+
+// checkFormatOutput checks --format against the formats a command knows
+// and --output against it: a workbook needs a file, and an output file
+// must not be a folder.
+func checkFormatOutput(format string, formats []string, output string) error {
+	if !slices.Contains(formats, format) {
+		return usageError("onbekend formaat %q; kies %s", format, dossier.OrList(formats))
+	}
+	if format == "xlsx" && output == "" {
+		return usageError("--format xlsx schrijft een werkboek en vraagt om --output BESTAND")
+	}
+	if output != "" {
+		return needFile(output)
+	}
+	return nil
 }

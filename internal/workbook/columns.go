@@ -136,22 +136,15 @@ func redenEindeComment() string {
 }
 
 // orList and andList join names the Dutch way: "a, b of c", "a, b en c".
-func orList[T fmt.Stringer](vs []T) string  { return joinLast(vs, " of ") }
-func andList[T fmt.Stringer](vs []T) string { return joinLast(vs, " en ") }
+func orList[T fmt.Stringer](vs []T) string  { return dossier.OrList(stringsOf(vs)) }
+func andList[T fmt.Stringer](vs []T) string { return dossier.AndList(stringsOf(vs)) }
 
-func joinLast[T fmt.Stringer](vs []T, last string) string {
-	var b strings.Builder
+func stringsOf[T fmt.Stringer](vs []T) []string {
+	out := make([]string, len(vs))
 	for i, v := range vs {
-		switch {
-		case i == 0:
-		case i == len(vs)-1:
-			b.WriteString(last)
-		default:
-			b.WriteString(", ")
-		}
-		b.WriteString(v.String())
+		out[i] = v.String()
 	}
-	return b.String()
+	return out
 }
 
 // SheetByName returns the contract sheet called name (exact), or nil.
