@@ -2,17 +2,22 @@ package document
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"text/template"
+	"time"
 	"unicode/utf8"
 
+	"github.com/poortwachter/poortwachter/internal/errmsg"
 	"github.com/poortwachter/poortwachter/internal/nearest"
 	"github.com/poortwachter/poortwachter/templates"
 )
@@ -28,7 +33,22 @@ const Common = "algemeen.md.tmpl"
 type Loader struct {
 	Dir     string // "" uses the built-in templates only
 	BuiltIn fs.FS  // the built-in templates; templates.Docs by default
+	// Limits bound what one document's template may cost; a zero field
+	// means its value in DefaultLimits.
+	Limits Limits
 }
+
+// TimeLimit is how long one document may take (Limits.Time).
+func (l *Loader) TimeLimit() time.Duration {
+	if l == nil {
+		return DefaultLimits.Time
+	}
+	return l.Limits.orDefault().Time
+}
+
+// maxTemplateSize bounds a template file: the built-in ones are a few
+// kilobytes.
+const maxTemplateSize = 1 << 20
 
 // NewLoader returns a Loader that looks in dir first; dir may be "".
 func NewLoader(dir string) *Loader {
@@ -57,13 +77,13 @@ func (l *Loader) builtIn() fs.FS {
 func (l *Loader) Read(name string) (text, origin string, err error) {
 	if l != nil && l.Dir != "" {
 		p := filepath.Join(l.Dir, name)
-		b, err := os.ReadFile(p)
+		b, err := readLimited(p, maxTemplateSize)
 		if err == nil {
 			text, err := templateText(p, b)
 			return text, p, err
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
-			return "", p, fmt.Errorf("sjabloon %s kan niet worden gelezen: %v", p, errors.Unwrap(err))
+			return "", p, errmsg.Wrap(err, "sjabloon %s kan niet worden gelezen: %s", p, errmsg.System(err))
 		}
 	}
 	b, err := fs.ReadFile(l.builtIn(), name)
@@ -95,18 +115,39 @@ func templateText(path string, b []byte) (string, error) {
 	return string(b), nil
 }
 
+// readLimited reads the file at path, failing when it is larger than max.
+func readLimited(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err == nil && int64(len(b)) > max {
+		err = errmsg.Wrap(nil, "het bestand is groter dan %s", mb(max))
+	}
+	return b, err
+}
+
 // Template is a parsed document template with the shared blocks.
 type Template struct {
 	t       *template.Template
 	origins map[string]string // template file name -> path shown in errors
 	texts   map[string]string // template file name -> its text
+	name    string            // the document's template file
+	used    map[string]bool   // the functions its trees call
+	limits  Limits
 }
 
 // Parse parses template file name together with Common, with the hermetic
 // function map, and escapes every printed value (see md). Errors name the
 // file and line, in Dutch.
 func (l *Loader) Parse(name string) (*Template, error) {
-	tp := &Template{origins: map[string]string{}, texts: map[string]string{}}
+	tp := &Template{origins: map[string]string{}, texts: map[string]string{}, name: name, used: map[string]bool{}}
+	if l != nil {
+		tp.limits = l.Limits
+	}
+	tp.limits = tp.limits.orDefault()
 	root := template.New(name).Funcs(baseFuncs()).Option("missingkey=error")
 	for _, file := range []string{name, Common} {
 		text, origin, err := l.Read(file)
@@ -124,28 +165,39 @@ func (l *Loader) Parse(name string) (*Template, error) {
 		}
 	}
 	for _, t := range root.Templates() {
-		autoEscape(t.Tree)
+		prepare(t.Tree, tp.used)
 	}
 	tp.t = root
 	return tp, nil
 }
 
-// Execute runs the template on data with the functions of fm added (the
-// per-dossier ones) and returns its Markdown text.
+// Execute runs the template on data like ExecuteContext, without a way to
+// interrupt it; the limits still hold.
 func (tp *Template) Execute(data any, fm template.FuncMap) (string, error) {
-	t := tp.t
-	if fm != nil {
-		var err error
-		if t, err = t.Clone(); err != nil {
-			return "", err
-		}
-		t.Funcs(fm)
-	}
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, data); err != nil {
+	return tp.ExecuteContext(context.Background(), data, fm)
+}
+
+// ExecuteContext runs the template on data with the functions of fm added
+// (the per-dossier ones) and returns its Markdown text. It stops with a
+// LimitError, naming the template, when the template goes over its Limits
+// or ctx is done (Ctrl-C): every loop iteration, function call and write
+// checks, so that happens within moments.
+func (tp *Template) ExecuteContext(ctx context.Context, data any, fm template.FuncMap) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, tp.limits.Time)
+	defer cancel()
+	g := &guard{ctx: ctx, lim: tp.limits}
+	all := baseFuncs()
+	maps.Copy(all, fm)
+	t, err := tp.t.Clone()
+	if err != nil {
 		return "", tp.wrap(err)
 	}
-	return buf.String(), nil
+	t.Funcs(g.funcs(all, tp.used))
+	out := &output{g: g}
+	if err := t.Execute(out, data); err != nil {
+		return "", tp.wrap(err)
+	}
+	return out.buf.String(), nil
 }
 
 // outputError reports a problem found in the Markdown a template produced
@@ -167,41 +219,90 @@ var reTemplateErr = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:\d+:)? ?(.*)
 var reExecuting = regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: `)
 
 // wrap turns a text/template error into "sjabloon file, regel n: msg",
-// in Dutch, with the line in the template file: for a block that is never
-// closed, the line where it opened.
+// in Dutch, with the line in the template file (for a block that is never
+// closed, the line where it opened), keeping err as the cause. A template
+// over its limits says which limit, and which function when a function
+// call went over it.
 func (tp *Template) wrap(err error) error {
+	own, isOwn := ownMessage(err)
 	m := reTemplateErr.FindStringSubmatch(err.Error())
 	if m == nil {
-		return fmt.Errorf("sjabloon: %v", err)
+		msg := dutchTemplateMsg(err.Error())
+		if isOwn {
+			msg = own
+		}
+		return errmsg.Wrap(err, "sjabloon %s: %s", tp.origin(tp.name), msg)
 	}
 	file, line, msg := m[1], m[2], m[3]
-	origin := file
-	if o, ok := tp.origins[file]; ok {
-		origin = o
-	}
+	origin := tp.origin(file)
 	if e := reExecuting.FindStringSubmatch(msg); e != nil {
 		rest := strings.TrimPrefix(msg, e[0])
-		if r, ok := strings.CutPrefix(rest, "error calling fail: "); ok {
-			msg = r // the template's own message
-		} else {
+		switch fn := calledFunc(rest); {
+		case fn == "fail":
+			msg = strings.TrimPrefix(rest, "error calling fail: ") // the template's own message
+		case isOwn && fn != "":
+			msg = "bij " + fn + ": " + own
+		case isOwn:
+			msg = own
+		default:
 			msg = "bij " + e[1] + ": " + dutchTemplateMsg(rest)
 		}
-		return fmt.Errorf("sjabloon %s, regel %s: %s", origin, line, msg)
+		return errmsg.Wrap(err, "sjabloon %s, regel %s: %s", origin, line, msg)
+	}
+	if isOwn {
+		return errmsg.Wrap(err, "sjabloon %s, regel %s: %s", origin, line, own)
 	}
 	if msg == "unexpected EOF" {
 		if kw, at := unclosed(tp.texts[file]); kw != "" {
-			return fmt.Errorf("sjabloon %s, regel %d: {{%s}} wordt nergens afgesloten; zet {{end}} waar het blok ophoudt", origin, at, kw)
+			return errmsg.Wrap(err, "sjabloon %s, regel %d: {{%s}} wordt nergens afgesloten; zet {{end}} waar het blok ophoudt", origin, at, kw)
 		}
-		return fmt.Errorf("sjabloon %s, regel %s: het sjabloon houdt midden in een {{...}} op", origin, line)
+		return errmsg.Wrap(err, "sjabloon %s, regel %s: het sjabloon houdt midden in een {{...}} op", origin, line)
 	}
 	if f := reUndefined.FindStringSubmatch(msg); f != nil {
 		msg = fmt.Sprintf("functie %q bestaat niet", f[1])
 		if near := nearest.Word(f[1], funcNames()); near != "" {
 			msg += fmt.Sprintf("; bedoelt u %s?", near)
 		}
-		return fmt.Errorf("sjabloon %s, regel %s: %s (de functies staan in README.md)", origin, line, msg)
+		return errmsg.Wrap(err, "sjabloon %s, regel %s: %s (de functies staan in README.md)", origin, line, msg)
 	}
-	return fmt.Errorf("sjabloon %s, regel %s: %s", origin, line, dutchTemplateMsg(msg))
+	return errmsg.Wrap(err, "sjabloon %s, regel %s: %s", origin, line, dutchTemplateMsg(msg))
+}
+
+// ownMessage returns the Dutch message of the first error in err's chain
+// that this program made: a LimitError or an error of one of our template
+// functions.
+func ownMessage(err error) (string, bool) {
+	var le *LimitError
+	if errors.As(err, &le) {
+		return le.Error(), true
+	}
+	var de *errmsg.Error
+	if errors.As(err, &de) {
+		return de.Error(), true
+	}
+	return "", false
+}
+
+// calledFunc returns the function name of an "error calling f: " message,
+// or "" for the inserted loop check and any other message.
+func calledFunc(msg string) string {
+	rest, ok := strings.CutPrefix(msg, "error calling ")
+	if !ok {
+		return ""
+	}
+	name, _, _ := strings.Cut(rest, ":")
+	if name == tickFunc {
+		return ""
+	}
+	return name
+}
+
+// origin returns the path shown in errors for template file name.
+func (tp *Template) origin(name string) string {
+	if o, ok := tp.origins[name]; ok {
+		return o
+	}
+	return name
 }
 
 // reUndefined matches text/template's message for an unknown function.
@@ -212,6 +313,9 @@ var reUndefined = regexp.MustCompile(`^function "([^"]*)" not defined$`)
 func funcNames() []string {
 	var ours, others []string
 	for name := range baseFuncs() {
+		if name == tickFunc {
+			continue
+		}
 		if _, ok := ourFuncs[name]; ok || name == "week" {
 			ours = append(ours, name)
 		} else {
@@ -254,26 +358,6 @@ func unclosed(text string) (keyword string, line int) {
 	}
 	top := stack[len(stack)-1]
 	return top.kw, top.line
-}
-
-// dutchTemplateMsg translates the most common text/template messages.
-func dutchTemplateMsg(msg string) string {
-	if f, ok := strings.CutPrefix(msg, "can't evaluate field "); ok {
-		name, _, _ := strings.Cut(f, " ")
-		return "veld bestaat niet: " + name + " (de velden staan in README.md)"
-	}
-	if rest, ok := strings.CutPrefix(msg, "unexpected {{end}}"); ok {
-		return "{{end}} zonder {{if}}, {{range}} of {{with}} om af te sluiten" + rest
-	}
-	r := strings.NewReplacer(
-		"unexpected ", "onverwacht ",
-		"error calling ", "fout in ",
-		"map has no entry for key ", "onbekende sleutel ",
-		"nil pointer evaluating ", "leeg (nil) bij ",
-		"unclosed action", "{{ zonder }}",
-		"in input", "in de invoer",
-	)
-	return r.Replace(msg)
 }
 
 // ParseAll parses the template of every generated document, so a broken
