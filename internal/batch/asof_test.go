@@ -108,7 +108,7 @@ func TestDatedDocumentsIgnoreLaterRows(t *testing.T) {
 			base := document.FileBase(s)
 			t.Run(d.Nummer+"/"+base, func(t *testing.T) {
 				var want bytes.Buffer
-				if err := RenderStuk(&want, d, s, goldenVersion, l); err != nil {
+				if err := RenderStuk(context.Background(), &want, d, s, goldenVersion, l); err != nil {
 					t.Fatal(err)
 				}
 				more := withLaterRows(d, s.Document.Datum)
@@ -117,7 +117,7 @@ func TestDatedDocumentsIgnoreLaterRows(t *testing.T) {
 				if i < 0 {
 					t.Fatalf("%s is not made at %s once later rows are added", base, p2)
 				}
-				if err := RenderStuk(&got, more, rules.Stukken(more, p2)[i], goldenVersion, l); err != nil {
+				if err := RenderStuk(context.Background(), &got, more, rules.Stukken(more, p2)[i], goldenVersion, l); err != nil {
 					t.Fatal(err)
 				}
 				if !bytes.Equal(want.Bytes(), got.Bytes()) {

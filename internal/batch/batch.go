@@ -336,7 +336,7 @@ func (r *runner) dossier(ctx context.Context, i int, d *dossier.Dossier) outcome
 		return nil
 	}
 	err := write(OverzichtBase(p), DocOverzicht, p, false, func(w io.Writer) error {
-		return RenderOverzicht(w, o.result, r.opt.Version)
+		return RenderOverzicht(ctx, w, o.result, r.opt.Version)
 	})
 	stukken := rules.Stukken(d, p)
 	for i, base := range Bases(stukken) {
@@ -345,7 +345,7 @@ func (r *runner) dossier(ctx context.Context, i int, d *dossier.Dossier) outcome
 		}
 		s := stukken[i]
 		err = write(base, document.Name(s.Document.Soort), s.Document.Datum, s.Concept, func(w io.Writer) error {
-			if err := RenderStuk(w, d, s, r.opt.Version, r.opt.Loader); err != nil {
+			if err := RenderStuk(ctx, w, d, s, r.opt.Version, r.opt.Loader); err != nil {
 				return fmt.Errorf("%w (bij %s)", err, FileName(name, base))
 			}
 			return nil
@@ -372,19 +372,22 @@ func (r *runner) stillThere(files []FileEntry) bool {
 }
 
 // RenderStuk builds document s of dossier d, as of its own date, and
-// writes it as PDF to w.
-func RenderStuk(w io.Writer, d *dossier.Dossier, s rules.Stuk, version string, l *document.Loader) error {
-	doc, err := document.Build(document.NewView(d, s), l)
+// writes it as PDF to w, within the document's time limit (template and
+// PDF together); it stops when ctx is done.
+func RenderStuk(ctx context.Context, w io.Writer, d *dossier.Dossier, s rules.Stuk, version string, l *document.Loader) error {
+	ctx, cancel := context.WithTimeout(ctx, l.TimeLimit())
+	defer cancel()
+	doc, err := document.BuildContext(ctx, document.NewView(d, s), l)
 	if err != nil {
 		return err
 	}
-	return pdf.Render(w, doc, pdf.Options{Creator: Creator(version)})
+	return pdf.RenderContext(ctx, w, doc, pdf.Options{Creator: Creator(version)})
 }
 
 // RenderOverzicht builds the overview of the check res and writes it as
-// PDF to w.
-func RenderOverzicht(w io.Writer, res rules.Result, version string) error {
-	return pdf.Render(w, document.Overzicht(res), pdf.Options{Creator: Creator(version)})
+// PDF to w; it stops when ctx is done.
+func RenderOverzicht(ctx context.Context, w io.Writer, res rules.Result, version string) error {
+	return pdf.RenderContext(ctx, w, document.Overzicht(res), pdf.Options{Creator: Creator(version)})
 }
 
 // Creator is the PDF creator of every document: the tool and its version.

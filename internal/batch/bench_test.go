@@ -112,7 +112,7 @@ func BenchmarkRenderDocument(b *testing.B) {
 		s := document.StukkenOf(stukken, k)[0]
 		b.Run(string(k), func(b *testing.B) {
 			for b.Loop() {
-				if err := RenderStuk(io.Discard, d, s, "bench", l); err != nil {
+				if err := RenderStuk(context.Background(), io.Discard, d, s, "bench", l); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -120,7 +120,7 @@ func BenchmarkRenderDocument(b *testing.B) {
 	}
 	b.Run(DocOverzicht, func(b *testing.B) {
 		for b.Loop() {
-			if err := RenderOverzicht(io.Discard, rules.Check(d, synth.Peildatum), "bench"); err != nil {
+			if err := RenderOverzicht(context.Background(), io.Discard, rules.Check(d, synth.Peildatum), "bench"); err != nil {
 				b.Fatal(err)
 			}
 		}

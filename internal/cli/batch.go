@@ -21,8 +21,8 @@ func init() { commands = append(commands, batchCommand) }
 // variable GOMEMLIMIT overrides both.
 const batchMemoryLimit = 300 << 20
 
-// ExitInterrupted is the exit status of a batch stopped by Ctrl-C, as
-// shells report a process ended by SIGINT.
+// ExitInterrupted is the exit status of a command stopped by Ctrl-C, as
+// shells report a process ended by SIGINT; SIGTERM gives 143.
 const ExitInterrupted = 130
 
 // batchOptions are the options of poortwachter batch.
@@ -166,9 +166,8 @@ func runBatch(ctx context.Context, env Env, opts batchOptions) error {
 		fmt.Fprintf(env.Stderr, "dossier %s mislukt: %s\n", f.Dossiernummer, f.Reden)
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		fmt.Fprintf(env.Stderr, "poortwachter: onderbroken; %s noemt de voltooide bestanden (%d)\n",
-			filepath.Join(opts.Output, batch.ManifestName), len(sum.Manifest.Bestanden))
-		return silentExit(ExitInterrupted)
+		return interruptedExit(ctx, fmt.Sprintf("onderbroken; %s noemt de voltooide bestanden (%d)",
+			filepath.Join(opts.Output, batch.ManifestName), len(sum.Manifest.Bestanden)))
 	}
 	fmt.Fprintf(env.Stdout, "%s: %d verwerkt, %d ongewijzigd overgeslagen, %d mislukt; %s geschreven in %s\n",
 		dossier.Plural(sum.Dossiers, "dossier", "dossiers"), sum.Rendered, sum.Reused, len(sum.Failed),

@@ -55,7 +55,7 @@ type Env struct {
 // Main runs the tool with the process's real environment and returns the
 // exit status.
 func Main(args []string) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := SignalContext()
 	defer stop()
 	if os.Getenv("GOMEMLIMIT") == "" {
 		// A whole year-end workbook is read into memory, and rendering
@@ -87,6 +87,45 @@ func Main(args []string) int {
 		},
 	}
 	return Run(ctx, env, args)
+}
+
+// SignalContext returns a context that the first Ctrl-C (SIGINT) or
+// SIGTERM cancels, with the signal as its cause; a second one ends the
+// process at once, as it would without this handler. stop releases it.
+func SignalContext() (ctx context.Context, stop func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		if sig, ok := <-sigs; ok {
+			signal.Stop(sigs)
+			cancel(interrupted{sig})
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sigs)
+		cancel(nil)
+	}
+}
+
+// interrupted is the cause of a context cancelled by a signal.
+type interrupted struct{ sig os.Signal }
+
+func (i interrupted) Error() string { return "onderbroken door signaal " + i.sig.String() }
+
+// interruptedExit ends a command that stopped because ctx was cancelled:
+// exit status 128 plus the signal's number, as shells report a process
+// ended by it (130 for Ctrl-C, 143 for SIGTERM); 130 when no signal is
+// known (a test cancelling the context).
+func interruptedExit(ctx context.Context, msg string) error {
+	code := ExitInterrupted
+	var in interrupted
+	if errors.As(context.Cause(ctx), &in) {
+		if s, ok := in.sig.(syscall.Signal); ok {
+			code = 128 + int(s)
+		}
+	}
+	return &exitError{code: code, msg: msg}
 }
 
 // exitError carries an exit code and a Dutch message for the user. An empty

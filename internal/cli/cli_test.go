@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"io"
@@ -25,8 +24,9 @@ var update = flag.Bool("update", false, "rewrite golden files and testscript exp
 // "make run" uses, so output does not depend on the day the tests run.
 var testNow = time.Date(2026, time.December, 31, 12, 0, 0, 0, time.UTC)
 
-// TestMain lets testscripts run the tool as the command "poortwachter", in
-// a subprocess, with the fixed clock and no terminal.
+// TestMain lets testscripts (and the process tests) run the tool as the
+// command "poortwachter", in a subprocess, with the fixed clock, no
+// terminal and the signal handling of Main.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"poortwachter": func() {
@@ -38,7 +38,10 @@ func TestMain(m *testing.M) {
 				Now:        func() time.Time { return testNow },
 				IsTerminal: func(io.Writer) bool { return false },
 			}
-			os.Exit(Run(context.Background(), env, os.Args))
+			ctx, stop := SignalContext()
+			code := Run(ctx, env, os.Args)
+			stop()
+			os.Exit(code)
 		},
 	})
 }

@@ -154,6 +154,9 @@ func runRender(c *ucli.Context, env Env, opts renderOptions) error {
 	p := opts.Peildatum
 	written := func(path string, render func(io.Writer) error) error {
 		if _, err := batch.WriteAtomic(c.Context, path, render); err != nil {
+			if c.Context.Err() != nil {
+				return interruptedExit(c.Context, "onderbroken; "+path+" is niet geschreven")
+			}
 			return inputError("%v", err)
 		}
 		fmt.Fprintf(env.Stdout, "geschreven: %s\n", path)
@@ -161,7 +164,7 @@ func runRender(c *ucli.Context, env Env, opts renderOptions) error {
 	}
 	if overzicht {
 		path := filepath.Join(opts.Output, batch.FileName(name, batch.OverzichtBase(p)))
-		return written(path, func(w io.Writer) error { return batch.RenderOverzicht(w, rules.Check(d, p), Version) })
+		return written(path, func(w io.Writer) error { return batch.RenderOverzicht(c.Context, w, rules.Check(d, p), Version) })
 	}
 	// Every document of the kinds asked for that batch would make: each
 	// version of the plan up to the peildatum, as of its own date, and the
@@ -181,7 +184,7 @@ func runRender(c *ucli.Context, env Env, opts renderOptions) error {
 	for i, base := range batch.Bases(stukken) {
 		s := stukken[i]
 		path := filepath.Join(opts.Output, batch.FileName(name, base))
-		if err := written(path, func(w io.Writer) error { return batch.RenderStuk(w, d, s, Version, loader) }); err != nil {
+		if err := written(path, func(w io.Writer) error { return batch.RenderStuk(c.Context, w, d, s, Version, loader) }); err != nil {
 			return err
 		}
 	}

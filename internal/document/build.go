@@ -1,6 +1,7 @@
 package document
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -102,6 +103,12 @@ func Concept(k Kind, p dossier.Date) rules.Stuk {
 // of missing parts ("Ontbrekende onderdelen") added after the title. This
 // is the text the readable golden files hold.
 func Render(v *View, l *Loader) (string, error) {
+	return RenderContext(context.Background(), v, l)
+}
+
+// RenderContext is Render that stops when ctx is done (see
+// Template.ExecuteContext).
+func RenderContext(ctx context.Context, v *View, l *Loader) (string, error) {
 	kind, ok := KindOf(v.Document.Soort)
 	if !ok {
 		return "", fmt.Errorf("geen sjabloon voor %s", v.Document.Soort)
@@ -110,7 +117,7 @@ func Render(v *View, l *Loader) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	out, err := tp.Execute(v, v.funcs())
+	out, err := tp.ExecuteContext(ctx, v, v.funcs())
 	if err != nil {
 		return "", err
 	}
@@ -135,7 +142,13 @@ func conceptNote(v *View) string {
 
 // Build renders the document in v and parses it into the document model.
 func Build(v *View, l *Loader) (*Doc, error) {
-	text, err := Render(v, l)
+	return BuildContext(context.Background(), v, l)
+}
+
+// BuildContext is Build that stops when ctx is done (see
+// Template.ExecuteContext).
+func BuildContext(ctx context.Context, v *View, l *Loader) (*Doc, error) {
+	text, err := RenderContext(ctx, v, l)
 	if err != nil {
 		return nil, err
 	}

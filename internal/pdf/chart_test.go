@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 
@@ -36,7 +37,7 @@ func TestChartLayout(t *testing.T) {
 		blocks = append(blocks, document.Block{Kind: document.Paragraph, Text: []document.Span{{Text: "Een regel tekst."}}})
 	}
 	blocks = append(blocks, document.Block{Kind: document.ChartBlock, Chart: testChart()})
-	pages := paginate(&document.Doc{Title: "Proef", Blocks: blocks}, fonts)
+	pages := paginate(context.Background(), &document.Doc{Title: "Proef", Blocks: blocks}, fonts)
 	if len(pages) != 2 {
 		t.Fatalf("%d pages, want the chart whole on a second page", len(pages))
 	}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"math"
 	"sort"
 	"strings"
@@ -19,7 +20,7 @@ func TextDump(doc *document.Doc) string {
 		return "fout: " + err.Error() + "\n"
 	}
 	var b strings.Builder
-	for i, p := range paginate(doc, fonts) {
+	for i, p := range paginate(context.Background(), doc, fonts) {
 		b.WriteString("--- pagina ")
 		b.WriteString(itoa(i + 1))
 		b.WriteString(" ---\n")

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/poortwachter/poortwachter/internal/document"
@@ -17,7 +18,7 @@ func CheckKeeps(doc *document.Doc) []error {
 		return []error{err}
 	}
 	var errs []error
-	for i, p := range paginate(doc, fonts) {
+	for i, p := range paginate(context.Background(), doc, fonts) {
 		// The ops of a heading follow its bookmark; the page's header and
 		// footer come first. A heading ends a page when no body text of
 		// another colour follows its bookmark.
@@ -54,7 +55,7 @@ func CheckKeeps(doc *document.Doc) []error {
 
 // pageIndex returns, for each block of doc, the page it ends on.
 func pageIndex(doc *document.Doc, fonts *fontSet) []int {
-	l := newLayout(fonts)
+	l := newLayout(context.Background(), fonts)
 	out := make([]int, len(doc.Blocks))
 	for i := range doc.Blocks {
 		l.block(doc.Blocks, i)

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"strings"
 
 	"github.com/poortwachter/poortwachter/internal/document"
@@ -83,6 +84,7 @@ type page struct {
 
 // layout paginates a document into pages of ops.
 type layout struct {
+	ctx   context.Context // checked at every block and page; see stop
 	fonts *fontSet
 	pages []*page
 	cur   *page
@@ -93,13 +95,27 @@ type layout struct {
 	hasH1 bool
 }
 
-func newLayout(fonts *fontSet) *layout {
-	l := &layout{fonts: fonts}
+func newLayout(ctx context.Context, fonts *fontSet) *layout {
+	l := &layout{ctx: ctx, fonts: fonts}
 	l.newPage()
 	return l
 }
 
+// stopped is the panic value that ends a layout whose context is done;
+// Render recovers it and returns err.
+type stopped struct{ err error }
+
+// stop ends the layout once its context is done, so a huge document (a
+// template may write 20 MB, some 7,000 pages) stops within moments of
+// Ctrl-C or its time limit.
+func (l *layout) stop() {
+	if err := l.ctx.Err(); err != nil {
+		panic(stopped{err})
+	}
+}
+
 func (l *layout) newPage() {
+	l.stop()
 	l.cur = &page{}
 	l.pages = append(l.pages, l.cur)
 	l.y = bodyTop
@@ -866,9 +882,10 @@ func itoa(n int) string {
 }
 
 // paginate lays out the whole document.
-func paginate(doc *document.Doc, fonts *fontSet) []*page {
-	l := newLayout(fonts)
+func paginate(ctx context.Context, doc *document.Doc, fonts *fontSet) []*page {
+	l := newLayout(ctx, fonts)
 	for i := range doc.Blocks {
+		l.stop()
 		l.block(doc.Blocks, i)
 	}
 	l.decorate(doc)

@@ -6,6 +6,7 @@
 package pdf
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"github.com/go-pdf/fpdf"
 
 	"github.com/poortwachter/poortwachter/internal/document"
+	"github.com/poortwachter/poortwachter/internal/errmsg"
 )
 
 // Options are the settings of Render that do not come from the document.
@@ -32,7 +34,14 @@ var fallbackDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Render lays out doc and writes it as PDF to w. The same document always
 // gives the same bytes.
-func Render(w io.Writer, doc *document.Doc, opt Options) (err error) {
+func Render(w io.Writer, doc *document.Doc, opt Options) error {
+	return RenderContext(context.Background(), w, doc, opt)
+}
+
+// RenderContext is Render that stops once ctx is done (Ctrl-C, the
+// document's time limit): it checks between blocks and pages while laying
+// out and drawing, and returns an error that wraps ctx.Err().
+func RenderContext(ctx context.Context, w io.Writer, doc *document.Doc, opt Options) (err error) {
 	if doc == nil {
 		return errors.New("pdf: geen document")
 	}
@@ -41,23 +50,38 @@ func Render(w io.Writer, doc *document.Doc, opt Options) (err error) {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	defer func() {
-		if r := recover(); r != nil {
+		switch r := recover().(type) {
+		case nil:
+		case stopped:
+			err = stoppedError(doc, r.err)
+		default:
 			err = fmt.Errorf("pdf: opmaak van %q mislukt: %v", doc.Title, r)
 		}
 	}()
-	pages := paginate(doc, fonts)
+	pages := paginate(ctx, doc, fonts)
 	f, err := newFpdf(doc, opt, fonts, pages)
 	if err != nil {
 		return err
 	}
 	for _, p := range pages {
+		if err := ctx.Err(); err != nil {
+			return stoppedError(doc, err)
+		}
 		f.AddPage()
 		draw(f, p)
 	}
 	if err := f.Output(w); err != nil {
-		return fmt.Errorf("pdf: schrijven van %q mislukt: %w", doc.Title, err)
+		return errmsg.Wrap(err, "pdf: schrijven van %q mislukt: %s", doc.Title, errmsg.System(err))
 	}
 	return nil
+}
+
+// stoppedError says that the layout of doc stopped because of err.
+func stoppedError(doc *document.Doc, err error) error {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return errmsg.Wrap(err, "pdf: opmaak van %q afgebroken: de tijdslimiet per document is verstreken", doc.Title)
+	}
+	return errmsg.Wrap(err, "pdf: opmaak van %q onderbroken", doc.Title)
 }
 
 func newFpdf(doc *document.Doc, opt Options, fonts *fontSet, pages []*page) (*fpdf.Fpdf, error) {

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -191,7 +192,7 @@ func TestLayoutInvariants(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range testDocs {
-		for i, p := range paginate(tc.doc(), fonts) {
+		for i, p := range paginate(context.Background(), tc.doc(), fonts) {
 			texts := map[float64]int{}
 			for _, o := range p.ops {
 				if o.kind != opText {
