@@ -6,17 +6,26 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"hash"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/poortwachter/poortwachter/internal/errmsg"
 )
 
-// tmpSuffix ends the name of every temporary file this package writes, so a
-// cleanup can recognise its own leftovers.
-const tmpSuffix = ".tmp"
+// TempSuffix ends the name of every temporary file this package writes
+// (".D-001_overzicht_2026-12-31.pdf.123456.poortwachter.tmp"), so that the
+// next run and verify recognise what an interrupted run left behind.
+const TempSuffix = ".poortwachter.tmp"
+
+// IsTemp reports whether the file name (or path) is a temporary file of
+// this package.
+func IsTemp(name string) bool {
+	base := filepath.Base(name)
+	return strings.HasPrefix(base, ".") && strings.HasSuffix(base, TempSuffix)
+}
 
 // Written describes a file written by WriteAtomic.
 type Written struct {
@@ -24,69 +33,115 @@ type Written struct {
 	Size   int64
 }
 
+// WriteError is a file or folder of the output that could not be written
+// (full disk, read-only folder, a file where a folder should be). Unlike a
+// document that fails to render, it stops a run: the next dossier would
+// fail alike.
+type WriteError struct {
+	Path string // the file or folder that was to be written
+	Dir  bool   // Path is a folder to be made
+	Err  error  // the cause, usually a system error
+}
+
+func (e *WriteError) Error() string {
+	if e.Dir {
+		return "map " + e.Path + " kan niet worden gemaakt: " + errmsg.System(e.Err)
+	}
+	return e.Path + " kan niet worden geschreven: " + errmsg.System(e.Err)
+}
+
+// Unwrap returns the cause.
+func (e *WriteError) Unwrap() error { return e.Err }
+
+// writeErr wraps err, a system error about path, unless it is one already.
+func writeErr(path string, err error) error {
+	var we *WriteError
+	if errors.As(err, &we) {
+		return err
+	}
+	return &WriteError{Path: path, Err: err}
+}
+
+// tempFile is the part of *os.File that WriteAtomic uses.
+type tempFile interface {
+	io.Writer
+	Name() string
+	Sync() error
+	Close() error
+}
+
+// createTemp creates the temporary file; tests replace it to inject write
+// errors (a full disk) at a chosen byte.
+var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
+
 // WriteAtomic writes the file at path through write: into a temporary file
-// in the same folder (".name.*.tmp"), renamed into place only when write
+// in the same folder (see TempSuffix), renamed into place only when write
 // and the close succeed. On any error, or when ctx is cancelled while write
 // is writing, the temporary file is removed and an earlier file at path is
 // left intact, so nobody ever sees half a file. It returns the SHA-256 and
-// size of what was written. An error of write itself, not of writing the
-// file (a template that fails), is returned as it is, without the path: it
-// is about the content, not the file. The file is not fsynced: a batch writes
-// thousands of files, and a crash at worst leaves a file missing, which
-// verify reports.
+// size of what was written. An error of the file system is a *WriteError.
+// An error of write itself, not of writing the file (a template that
+// fails), is returned as it is, without the path: it is about the content,
+// not the file. The file is not fsynced: a batch writes thousands of files,
+// and a crash at worst leaves a file missing, which verify reports.
 func WriteAtomic(ctx context.Context, path string, write func(io.Writer) error) (Written, error) {
+	return writeAtomic(ctx, path, false, write)
+}
+
+func writeAtomic(ctx context.Context, path string, sync bool, write func(io.Writer) error) (Written, error) {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*"+tmpSuffix)
+	tmp, err := createTemp(dir, "."+filepath.Base(path)+".*"+TempSuffix)
 	if err != nil {
-		return Written{}, fmt.Errorf("%s: kan niet schrijven in %s: %v", path, dir, unwrapPath(err))
+		return Written{}, writeErr(path, err)
 	}
 	name := tmp.Name()
 	h := sha256.New()
-	cw := &countingWriter{ctx: ctx, w: io.MultiWriter(tmp, h), h: h}
+	cw := &countingWriter{ctx: ctx, w: tmp, h: h, path: path}
 	bw := bufio.NewWriterSize(cw, 64<<10)
 	err = write(bw)
-	if err != nil && cw.err == nil && ctx.Err() == nil {
-		// The content could not be made (a template that fails for this
-		// dossier): that error is the news, not the file it was meant for.
-		tmp.Close()
-		os.Remove(name)
-		return Written{}, err
-	}
 	if err == nil {
 		err = bw.Flush()
 	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
+	if err == nil && sync {
+		if err = tmp.Sync(); err != nil {
+			err = writeErr(path, err)
+		}
+	}
+	if cerr := tmp.Close(); err == nil && cerr != nil {
+		err = writeErr(path, cerr)
 	}
 	if err == nil {
 		err = ctx.Err()
 	}
 	if err == nil {
-		err = os.Chmod(name, 0o644)
+		if err = os.Chmod(name, 0o644); err != nil {
+			err = writeErr(path, err)
+		}
 	}
 	if err == nil {
-		err = os.Rename(name, path)
+		if err = os.Rename(name, path); err != nil {
+			err = writeErr(path, err)
+		}
 	}
 	if err != nil {
-		os.Remove(name)
+		removeFile(name)
 		if ctx.Err() != nil {
 			return Written{}, ctx.Err()
 		}
-		return Written{}, fmt.Errorf("%s: schrijven mislukt: %v", path, err)
+		return Written{}, err
 	}
 	return Written{SHA256: hex.EncodeToString(h.Sum(nil)), Size: cw.n}, nil
 }
 
-// countingWriter counts bytes and stops writing once ctx is cancelled, so a
-// long render is abandoned at its next write. It remembers a failed write,
-// so WriteAtomic can tell a file that could not be written from content
-// that could not be made.
+// countingWriter hashes and counts bytes, turns a file system error into a
+// *WriteError, and stops writing once ctx is cancelled, so a long render
+// is abandoned at its next write.
 type countingWriter struct {
-	ctx context.Context
-	w   io.Writer
-	h   hash.Hash
-	n   int64
-	err error
+	ctx  context.Context
+	w    io.Writer
+	h    hash.Hash
+	n    int64
+	path string
 }
 
 func (c *countingWriter) Write(p []byte) (int, error) {
@@ -94,24 +149,10 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 		return 0, err
 	}
 	n, err := c.w.Write(p)
+	c.h.Write(p[:n])
 	c.n += int64(n)
-	if err != nil && c.err == nil {
-		c.err = err
+	if err != nil {
+		return n, writeErr(c.path, err)
 	}
-	return n, err
-}
-
-// unwrapPath drops the *PathError wrapper, whose message repeats the path.
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-// isTemp reports whether name is a temporary file of WriteAtomic.
-func isTemp(name string) bool {
-	base := filepath.Base(name)
-	return strings.HasPrefix(base, ".") && strings.HasSuffix(base, tmpSuffix)
+	return n, nil
 }

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -44,8 +45,16 @@ type Options struct {
 	// one in the folder's manifest and whose files still exist with the
 	// listed size (not re-hashed: poortwachter verify does that).
 	ChangedOnly bool
-	Version     string           // tool version, for the manifest, fingerprints and PDF metadata
-	Loader      *document.Loader // templates; nil uses the built-in ones
+	// Version is the tool version, for the manifest and the PDF metadata.
+	Version string
+	// Build identifies the build of the tool for the fingerprints, so
+	// ChangedOnly renders again after the tool changed; "" uses Version.
+	Build  string
+	Loader *document.Loader // templates; nil uses the built-in ones
+	// Owner says in Dutch which process runs the batch ("proces 1234 op
+	// host, gestart ..."); it goes into the folder's lock file, where a
+	// second run into the same folder reads it.
+	Owner string
 	// Progress, when set, is called after each dossier with the number of
 	// dossiers done and the total, always from the same goroutine.
 	Progress func(done, total int)
@@ -62,7 +71,14 @@ type Summary struct {
 	Reused   int             // dossiers whose files were reused (ChangedOnly)
 	Files    int             // files written in this run, the workbook included
 	Failed   []FailedDossier // in workbook order
+	// Manifest is the manifest written; nil when it could not be written.
 	Manifest *Manifest
+	// Cleaned is the number of temporary files an interrupted earlier run
+	// left, removed before this one started.
+	Cleaned int
+	// Stale is the lock file's line about an earlier run that did not end
+	// cleanly and whose lock this run took over; "" when there was none.
+	Stale string
 }
 
 // FileName returns the name of a PDF of the dossier with safe name name:
@@ -104,23 +120,41 @@ type outcome struct {
 }
 
 // Run checks and renders every dossier of wb into opt.Dir (see the package
-// comment) and writes the manifest. A dossier with input errors, or whose
-// rendering fails, is listed in Summary.Failed and the others go on. When
-// ctx is cancelled, workers abandon their current file (no partial file is
-// left), and the manifest lists exactly the files completed; Run then
-// returns the summary and ctx.Err(). Other errors (the folder cannot be
-// written, a template does not parse) stop the run.
+// comment) and writes the manifest. It holds the folder's lock (LockDir)
+// while it runs, and first removes what an interrupted run left there
+// (CleanLeftovers). A dossier with input errors, or whose rendering fails,
+// is listed in Summary.Failed and the others go on.
+//
+// Run stops early in two ways, both keeping what was done: the workers
+// abandon their current file (no partial file is left), the folders this
+// run made and left empty are removed, and the manifest lists exactly the
+// files completed. When ctx is cancelled, Run returns the summary and
+// ctx.Err(); when a file or folder cannot be written (full disk, read-only
+// folder), the summary and the first *WriteError. Space for the manifest
+// is reserved at the start, so it can be written on a full disk too; if it
+// still cannot be, Summary.Manifest is nil. Other errors (another run holds
+// the lock, a template does not parse) stop the run before it starts.
 func Run(ctx context.Context, wb *workbook.Result, opt Options) (*Summary, error) {
 	if opt.Loader == nil {
 		opt.Loader = document.NewLoader("")
+	}
+	if opt.Build == "" {
+		opt.Build = opt.Version
 	}
 	jobs := opt.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
 	if err := os.MkdirAll(opt.Dir, 0o755); err != nil {
-		return nil, fmt.Errorf("map %s kan niet worden gemaakt: %v", opt.Dir, unwrapPath(err))
+		return nil, &WriteError{Path: opt.Dir, Dir: true, Err: err}
 	}
+	lock, err := LockDir(opt.Dir, opt.Owner)
+	if err != nil {
+		return nil, err
+	}
+	defer lock.Unlock()
+	sum := &Summary{Dossiers: len(wb.Dossiers), Stale: lock.Stale, Cleaned: CleanLeftovers(opt.Dir)}
+
 	tset, err := TemplateSetHash(opt.Loader)
 	if err != nil {
 		return nil, err
@@ -140,10 +174,18 @@ func Run(ctx context.Context, wb *workbook.Result, opt Options) (*Summary, error
 		nummers[i] = d.Nummer
 	}
 	names := Names(nummers)
-	sum := &Summary{Dossiers: len(wb.Dossiers)}
-	outcomes := make([]outcome, len(wb.Dossiers))
+	res, err := reserveSpace(opt.Dir, manifestBound(wb.Dossiers, names, opt.Peildatum, opt.Version, tset))
+	if err != nil {
+		return nil, err
+	}
+	defer res.release()
 
-	work := make(chan int)
+	// A write error stops the run like Ctrl-C: the workers see work
+	// cancelled, with the error as its cause.
+	work, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	outcomes := make([]outcome, len(wb.Dossiers))
+	todo := make(chan int)
 	done := make(chan outcome)
 	var wg sync.WaitGroup
 	r := &runner{opt: opt, templates: tset, names: names, prev: prev}
@@ -151,20 +193,25 @@ func Run(ctx context.Context, wb *workbook.Result, opt Options) (*Summary, error
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range work {
-				done <- r.dossier(ctx, i, wb.Dossiers[i])
+			for i := range todo {
+				o := r.dossier(work, i, wb.Dossiers[i])
+				var we *WriteError
+				if errors.As(o.err, &we) {
+					stop(we)
+				}
+				done <- o
 			}
 		}()
 	}
 	go func() {
-		defer close(work)
+		defer close(todo)
 		for i, d := range wb.Dossiers {
 			if wb.Problems.HasErrorFor(d.Nummer) {
 				continue
 			}
 			select {
-			case work <- i:
-			case <-ctx.Done():
+			case todo <- i:
+			case <-work.Done():
 				return
 			}
 		}
@@ -191,7 +238,6 @@ func Run(ctx context.Context, wb *workbook.Result, opt Options) (*Summary, error
 
 	m := &Manifest{Versie: opt.Version, Peildatum: opt.Peildatum.String(), Sjablonen: tset}
 	var results []rules.Result
-	canceled := ctx.Err() != nil
 	for i, d := range wb.Dossiers {
 		o := outcomes[i]
 		m.Bestanden = append(m.Bestanden, o.files...)
@@ -210,7 +256,8 @@ func Run(ctx context.Context, wb *workbook.Result, opt Options) (*Summary, error
 		default:
 			sum.Files += len(o.files)
 		}
-		if o.err != nil && !o.canceled {
+		var we *WriteError
+		if o.err != nil && !o.canceled && !errors.As(o.err, &we) {
 			f := FailedDossier{Dossiernummer: d.Nummer, Reden: o.err.Error()}
 			if o.err == errInput {
 				f.Reden = inputReason(wb.Problems, d.Nummer)
@@ -224,32 +271,38 @@ func Run(ctx context.Context, wb *workbook.Result, opt Options) (*Summary, error
 			opt.Stage(what)
 		}
 	}
-	if !canceled {
+	if work.Err() == nil {
 		stage(WerkboekName + " schrijven")
 		path := filepath.Join(opt.Dir, WerkboekName)
-		w, err := WriteAtomic(ctx, path, func(w io.Writer) error {
+		w, err := WriteAtomic(work, path, func(w io.Writer) error {
 			return report.XLSX(w, opt.Peildatum, results, wb.Problems)
 		})
+		var we *WriteError
 		switch {
 		case err == nil:
 			sum.Files++
 			m.Bestanden = append(m.Bestanden, FileEntry{Pad: WerkboekName, Document: DocWerkboek,
 				SHA256: w.SHA256, Grootte: w.Size, Peildatum: m.Peildatum, Versie: m.Versie})
-		case ctx.Err() != nil:
-			canceled = true
-		default:
+		case errors.As(err, &we):
+			stop(we)
+		case work.Err() == nil:
 			return nil, err
 		}
 	}
+	res.release()
 	stage(ManifestName + " schrijven")
-	if err := WriteManifest(opt.Dir, m); err != nil {
-		return nil, err
+	merr := WriteManifest(opt.Dir, m)
+	if merr == nil {
+		sum.Manifest = m
 	}
-	sum.Manifest = m
-	if canceled {
+	var we *WriteError
+	switch cause := context.Cause(work); {
+	case ctx.Err() != nil:
 		return sum, ctx.Err()
+	case errors.As(cause, &we):
+		return sum, we
 	}
-	return sum, nil
+	return sum, merr
 }
 
 // errInput marks a dossier that was not rendered because of input errors.
@@ -303,7 +356,8 @@ type runner struct {
 	prev      map[string]previousDossier
 }
 
-// dossier checks and renders one dossier.
+// dossier checks and renders one dossier. A folder it makes and leaves
+// empty (the run stopped, a document failed) is removed again.
 func (r *runner) dossier(ctx context.Context, i int, d *dossier.Dossier) outcome {
 	o := outcome{index: i}
 	if ctx.Err() != nil {
@@ -311,7 +365,7 @@ func (r *runner) dossier(ctx context.Context, i int, d *dossier.Dossier) outcome
 		return o
 	}
 	name := r.names[d.Nummer]
-	fp := Fingerprint(d, r.opt.Peildatum, r.opt.Version, r.templates)
+	fp := Fingerprint(d, r.opt.Peildatum, r.opt.Build, r.templates)
 	entry := &DossierEntry{Dossiernummer: d.Nummer, Map: name, Vingerafdruk: fp}
 	if p, ok := r.prev[d.Nummer]; ok && r.opt.ChangedOnly && p.entry == *entry && r.stillThere(p.files) {
 		o.result, o.checked = rules.Check(d, r.opt.Peildatum), true
@@ -321,8 +375,10 @@ func (r *runner) dossier(ctx context.Context, i int, d *dossier.Dossier) outcome
 	p := r.opt.Peildatum
 	o.result, o.checked = rules.Check(d, p), true
 	dir := filepath.Join(r.opt.Dir, name)
+	_, err := os.Lstat(dir)
+	made := errors.Is(err, fs.ErrNotExist)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		o.err = fmt.Errorf("map %s kan niet worden gemaakt: %v", dir, unwrapPath(err))
+		o.err = &WriteError{Path: dir, Dir: true, Err: err}
 		return o
 	}
 	write := func(base, doc string, datum dossier.Date, concept bool, render func(io.Writer) error) error {
@@ -335,7 +391,7 @@ func (r *runner) dossier(ctx context.Context, i int, d *dossier.Dossier) outcome
 			Concept: concept, SHA256: w.SHA256, Grootte: w.Size, Peildatum: p.String(), Versie: r.opt.Version})
 		return nil
 	}
-	err := write(OverzichtBase(p), DocOverzicht, p, false, func(w io.Writer) error {
+	err = write(OverzichtBase(p), DocOverzicht, p, false, func(w io.Writer) error {
 		return RenderOverzicht(ctx, w, o.result, r.opt.Version)
 	})
 	stukken := rules.Stukken(d, p)
@@ -354,6 +410,9 @@ func (r *runner) dossier(ctx context.Context, i int, d *dossier.Dossier) outcome
 	if err != nil {
 		o.err = err
 		o.canceled = ctx.Err() != nil
+		if made && len(o.files) == 0 {
+			os.Remove(dir) // the run stopped, or the dossier failed, before any file
+		}
 		return o
 	}
 	o.entry = entry

@@ -202,7 +202,7 @@ func TestCancel(t *testing.T) {
 			n, len(sum.Manifest.Dossiers), len(wb.Dossiers))
 	}
 	filepath.WalkDir(dir, func(path string, de fs.DirEntry, err error) error {
-		if err == nil && isTemp(path) {
+		if err == nil && IsTemp(path) {
 			t.Errorf("temporary file left: %s", path)
 		}
 		return nil

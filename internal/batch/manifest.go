@@ -2,6 +2,7 @@ package batch
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/poortwachter/poortwachter/internal/errmsg"
 )
 
 // ManifestName is the manifest's file name in the output folder.
@@ -85,35 +88,18 @@ func (m *Manifest) Encode(w io.Writer) error {
 }
 
 // WriteManifest writes m to dir/manifest.json atomically (and fsynced, as
-// it is the record of the run).
+// it is the record of the run). It does so also when the run was
+// interrupted: it takes no context.
 func WriteManifest(dir string, m *Manifest) error {
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {
 		return err
 	}
-	path := filepath.Join(dir, ManifestName)
-	tmp, err := os.CreateTemp(dir, "."+ManifestName+".*"+tmpSuffix)
-	if err != nil {
-		return fmt.Errorf("%s: kan niet schrijven: %v", path, unwrapPath(err))
-	}
-	_, err = tmp.Write(buf.Bytes())
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("%s: schrijven mislukt: %v", path, err)
-	}
-	return nil
+	_, err := writeAtomic(context.Background(), filepath.Join(dir, ManifestName), true, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	})
+	return err
 }
 
 // ErrNoManifest is returned by ReadManifest when the folder has none.
@@ -128,12 +114,12 @@ func ReadManifest(dir string) (*Manifest, error) {
 		return nil, fmt.Errorf("%s bestaat niet: %w", path, ErrNoManifest)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s kan niet worden gelezen: %v", path, unwrapPath(err))
+		return nil, errmsg.Wrap(err, "%s kan niet worden gelezen: %s", path, errmsg.System(err))
 	}
 	var m Manifest
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("%s is geen geldig manifest: %v", path, err)
+		return nil, errmsg.Wrap(err, "%s is geen geldig manifest: %s", path, jsonProblem(err))
 	}
 	if m.Versie == "" || m.Peildatum == "" {
 		return nil, fmt.Errorf("%s is geen geldig manifest: versie of peildatum ontbreekt", path)
@@ -144,4 +130,19 @@ func ReadManifest(dir string) (*Manifest, error) {
 		}
 	}
 	return &m, nil
+}
+
+// jsonProblem says in Dutch what is wrong with JSON that did not decode.
+func jsonProblem(err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return fmt.Sprintf("geen geldige JSON (bij byte %d)", se.Offset)
+	case errors.As(err, &te):
+		return fmt.Sprintf("veld %q heeft de verkeerde soort waarde", te.Field)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "het bestand is leeg of houdt onverwacht op"
+	}
+	return "onleesbaar (" + err.Error() + ")"
 }

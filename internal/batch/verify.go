@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+
+	"github.com/poortwachter/poortwachter/internal/errmsg"
 )
 
 // Difference is one way the output folder differs from its manifest.
@@ -28,19 +30,35 @@ const (
 	Ontbreekt DiffKind = iota + 1 // listed, not on disk
 	Gewijzigd                     // listed, size or SHA-256 differs
 	Extra                         // on disk, not listed
+	// Tijdelijk is a temporary file (IsTemp) that an interrupted run left,
+	// or that a running batch is writing; the next batch removes it. It is
+	// no difference from the manifest.
+	Tijdelijk
 )
 
 // VerifyResult is what Verify found.
 type VerifyResult struct {
 	Manifest    *Manifest
 	Checked     int          // files listed in the manifest
-	Differences []Difference // sorted by path, then kind
+	Differences []Difference // sorted by path, then kind; Tijdelijk included
+}
+
+// Differ reports whether the folder differs from its manifest: a file is
+// missing, changed or extra. Temporary files do not count.
+func (r *VerifyResult) Differ() bool {
+	for _, d := range r.Differences {
+		if d.Kind != Tijdelijk {
+			return true
+		}
+	}
+	return false
 }
 
 // Verify re-hashes every file listed in dir/manifest.json, using jobs
 // goroutines, and lists the files that are missing or changed, and the
-// files in dir that the manifest does not list (manifest.json itself
-// excepted). The error is for a folder without a readable manifest
+// files in dir that the manifest does not list (manifest.json and the lock
+// file excepted; temporary files are listed as such). The error is for a
+// folder without a readable manifest
 // (errors.Is(err, ErrNoManifest) when there is none at all).
 func Verify(dir string, jobs int) (*VerifyResult, error) {
 	m, err := ReadManifest(dir)
@@ -75,7 +93,7 @@ func Verify(dir string, jobs int) (*VerifyResult, error) {
 	}
 	err = filepath.WalkDir(dir, func(path string, de fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			return errmsg.Wrap(err, "%s kan niet worden gelezen: %s", path, errmsg.System(err))
 		}
 		if de.IsDir() {
 			return nil
@@ -85,7 +103,11 @@ func Verify(dir string, jobs int) (*VerifyResult, error) {
 			return err
 		}
 		rel = filepath.ToSlash(rel)
-		if rel != ManifestName && !listed[rel] {
+		switch {
+		case rel == ManifestName || rel == LockName || listed[rel]:
+		case IsTemp(rel):
+			res.Differences = append(res.Differences, Difference{Pad: rel, Kind: Tijdelijk})
+		default:
 			res.Differences = append(res.Differences, Difference{Pad: rel, Kind: Extra})
 		}
 		return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -63,14 +64,21 @@ func batchCommand(env Env) *ucli.Command {
 			"opnieuw gehasht; dat doet verify). Bestanden die niet (meer) in het manifest\n" +
 			"staan, blijven staan maar worden niet vermeld.\n\n" +
 			"Een dossier met fouten in de invoer of een mislukt document wordt gemeld en de\n" +
-			"andere gaan door. Ctrl-C stopt netjes: er blijft geen half bestand achter en\n" +
-			"het manifest noemt precies de voltooide bestanden.\n\n" +
+			"andere gaan door. Ctrl-C (of SIGTERM) stopt netjes, ook midden in een\n" +
+			"sjabloon: er blijft geen half bestand achter en het manifest noemt precies de\n" +
+			"voltooide bestanden; nog een Ctrl-C stopt meteen. Kan er niet worden\n" +
+			"geschreven (schijf vol, map alleen-lezen, een bestand waar een map moet\n" +
+			"staan), dan stopt batch op dezelfde nette manier.\n\n" +
+			"Eén batch tegelijk per map: een tweede batch in dezelfde map stopt meteen en\n" +
+			"noemt het proces dat er al schrijft. Wat een afgebroken batch achterliet\n" +
+			"(tijdelijke bestanden, lege mappen), ruimt de volgende op.\n\n" +
 			"Voorbeeld:\n" +
 			"   poortwachter batch --peildatum 2026-12-31 --output jaareinde verzuim.xlsx\n" +
 			"   poortwachter verify jaareinde\n\n" +
 			"Afsluitcode: 0 alle dossiers gelukt; 1 minstens één dossier mislukt; 2 het\n" +
-			"werkboek kon niet worden gelezen of het commando is verkeerd gebruikt;\n" +
-			"130 onderbroken met Ctrl-C.",
+			"werkboek kon niet worden gelezen of het commando is verkeerd gebruikt; 3 de\n" +
+			"uitvoer kon niet worden geschreven; 4 er schrijft al een batch in MAP;\n" +
+			"130 onderbroken met Ctrl-C, 143 met SIGTERM.",
 		Flags: []ucli.Flag{
 			peildatumFlag(),
 			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "out", Usage: "de uitvoermap (`MAP`); wordt gemaakt als die niet bestaat"},
@@ -128,7 +136,7 @@ func runBatch(ctx context.Context, env Env, opts batchOptions) error {
 	var bar *progressBar
 	var writing *activity
 	bopts := batch.Options{Dir: opts.Output, Peildatum: opts.Peildatum, Jobs: opts.Jobs,
-		ChangedOnly: opts.ChangedOnly, Version: Version, Loader: loader}
+		ChangedOnly: opts.ChangedOnly, Version: Version, Loader: loader, Owner: owner(env)}
 	if terminal {
 		bar = newProgressBar(env.Stderr, env.Now, "dossiers")
 		bopts.Progress = bar.Update
@@ -159,15 +167,37 @@ func runBatch(ctx context.Context, env Env, opts batchOptions) error {
 	if bar != nil {
 		bar.Clear()
 	}
-	if sum == nil {
+	var locked *batch.LockedError
+	var we *batch.WriteError
+	switch {
+	case errors.As(err, &locked):
+		return &exitError{code: ExitBusy, msg: err.Error()}
+	case sum == nil && errors.As(err, &we):
+		return &exitError{code: ExitWrite, msg: err.Error()}
+	case sum == nil:
 		return inputError("%v", err)
+	}
+	if sum.Stale != "" {
+		fmt.Fprintf(env.Stderr, "poortwachter: de vergrendeling van een eerdere batch die niet netjes is gestopt (%s) is overgenomen\n", sum.Stale)
+	}
+	if sum.Cleaned > 0 {
+		fmt.Fprintf(env.Stderr, "poortwachter: %s van een onderbroken run opgeruimd\n", dossier.Plural(sum.Cleaned, "tijdelijk bestand", "tijdelijke bestanden"))
 	}
 	for _, f := range sum.Failed {
 		fmt.Fprintf(env.Stderr, "dossier %s mislukt: %s\n", f.Dossiernummer, f.Reden)
 	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return interruptedExit(ctx, fmt.Sprintf("onderbroken; %s noemt de voltooide bestanden (%d)",
-			filepath.Join(opts.Output, batch.ManifestName), len(sum.Manifest.Bestanden)))
+	manifest := filepath.Join(opts.Output, batch.ManifestName)
+	done := manifest + " kon niet worden geschreven"
+	if sum.Manifest != nil {
+		done = fmt.Sprintf("%s noemt de voltooide bestanden (%d)", manifest, len(sum.Manifest.Bestanden))
+	}
+	switch {
+	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+		return interruptedExit(ctx, "onderbroken; "+done)
+	case errors.As(err, &we):
+		return &exitError{code: ExitWrite, msg: err.Error() + "; gestopt: " + done}
+	case err != nil:
+		return &exitError{code: ExitWrite, msg: err.Error()}
 	}
 	fmt.Fprintf(env.Stdout, "%s: %d verwerkt, %d ongewijzigd overgeslagen, %d mislukt; %s geschreven in %s\n",
 		dossier.Plural(sum.Dossiers, "dossier", "dossiers"), sum.Rendered, sum.Reused, len(sum.Failed),
@@ -176,4 +206,14 @@ func runBatch(ctx context.Context, env Env, opts batchOptions) error {
 		return findingsExit()
 	}
 	return nil
+}
+
+// owner says which process this is, for the lock on batch's output
+// folder: a second run into the same folder names it.
+func owner(env Env) string {
+	host, err := os.Hostname()
+	if err != nil {
+		host = "onbekende computer"
+	}
+	return fmt.Sprintf("proces %d op %s, gestart %s", os.Getpid(), host, env.Now().Format("02-01-2006 15:04:05"))
 }

@@ -36,6 +36,12 @@ const (
 	ExitOK       = 0
 	ExitFindings = 1
 	ExitInput    = 2
+	// ExitWrite: the output could not be written (full disk, read-only
+	// folder, a file where a folder should be); batch stopped cleanly and
+	// its manifest lists what was completed.
+	ExitWrite = 3
+	// ExitBusy: another batch is writing into the same output folder.
+	ExitBusy = 4
 )
 
 // Env is everything a command may touch outside its arguments.

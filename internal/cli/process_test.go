@@ -2,10 +2,12 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -196,3 +198,97 @@ func TestSignalStopsRender(t *testing.T) {
 		t.Errorf("the unfinished PDF exists: %v", done)
 	}
 }
+
+// TestKillThenRerun: a batch killed with SIGKILL (no chance to clean up)
+// leaves temporary files and its lock. verify names the temporary files
+// as such and does not fail on them; the next batch takes the lock over,
+// saying so, removes the leftovers, and its output verifies.
+func TestKillThenRerun(t *testing.T) {
+	dir := t.TempDir()
+	tmpl := endlessTemplates(t, dir)
+	out := filepath.Join(dir, "uit")
+	wb := fixture(t, "voorbeeld.xlsx")
+	if c := startChild(t, dir, "batch", "--output", out, wb); c.wait(t) != 0 {
+		t.Fatalf("first batch failed:\n%s", c.stderr.String())
+	}
+	c := startChild(t, dir, "batch", "--jobs", "1", "--templates", tmpl, "--output", out, wb)
+	tmp := waitFor(t, c, out, ".*plan-van-aanpak*.tmp")
+	if err := c.cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	c.wait(t)
+	if _, err := os.Stat(tmp); err != nil {
+		t.Fatalf("the killed batch left no temporary file: %v", err)
+	}
+
+	v := startChild(t, dir, "verify", out)
+	if code := v.wait(t); code != 0 {
+		t.Errorf("verify after the kill: exit %d, want 0\n%s", code, v.stdout.String())
+	}
+	rel, _ := filepath.Rel(out, tmp)
+	if want := "tijdelijk: " + filepath.ToSlash(rel) + " (van een onderbroken of nog lopende batch"; !strings.Contains(v.stdout.String(), want) {
+		t.Errorf("verify does not name the temporary file:\n%s\nwant %q", v.stdout.String(), want)
+	}
+	if strings.Contains(v.stdout.String(), "extra:") {
+		t.Errorf("verify calls a temporary file extra:\n%s", v.stdout.String())
+	}
+
+	again := startChild(t, dir, "batch", "--output", out, wb)
+	if code := again.wait(t); code != 0 {
+		t.Fatalf("batch after the kill: exit %d\n%s", code, again.stderr.String())
+	}
+	stderr := again.stderr.String()
+	if want := fmt.Sprintf("poortwachter: de vergrendeling van een eerdere batch die niet netjes is gestopt (proces %d op ", c.cmd.Process.Pid); !strings.Contains(stderr, want) {
+		t.Errorf("stderr = %q, want it to contain %q", stderr, want)
+	}
+	if !regexp.MustCompile(`poortwachter: \d+ tijdelijke? bestand(en)? van een onderbroken run opgeruimd`).MatchString(stderr) {
+		t.Errorf("stderr = %q, want it to report the removed temporary file", stderr)
+	}
+	if left := tempFiles(out); len(left) > 0 {
+		t.Errorf("temporary files left after the re-run: %v", left)
+	}
+	v = startChild(t, dir, "verify", out)
+	if code := v.wait(t); code != 0 || strings.Contains(v.stdout.String(), "tijdelijk") {
+		t.Errorf("verify after the re-run: exit %d\n%s", code, v.stdout.String())
+	}
+}
+
+// TestOneWriterPerFolder: while one batch writes into a folder, a second
+// batch into the same folder stops at once (exit 4) naming the first
+// process; once the first has stopped, the folder is free again.
+func TestOneWriterPerFolder(t *testing.T) {
+	dir := t.TempDir()
+	tmpl := endlessTemplates(t, dir)
+	out := filepath.Join(dir, "uit")
+	wb := fixture(t, "voorbeeld.xlsx")
+	first := startChild(t, dir, "batch", "--jobs", "1", "--templates", tmpl, "--output", out, wb)
+	waitFor(t, first, out, ".*plan-van-aanpak*.tmp")
+
+	second := startChild(t, dir, "batch", "--output", out, wb)
+	if code := second.wait(t); code != 4 {
+		t.Errorf("second batch: exit %d, want 4\n%s", code, second.stderr.String())
+	}
+	want := fmt.Sprintf("poortwachter: map %s is in gebruik door een andere batch (proces %d op ", out, first.cmd.Process.Pid)
+	if !strings.HasPrefix(second.stderr.String(), want) || !strings.Contains(second.stderr.String(), "); wacht tot die klaar is, of stop die eerst") {
+		t.Errorf("second batch: stderr = %q, want prefix %q", second.stderr.String(), want)
+	}
+	if len(tempFiles(out)) == 0 {
+		t.Errorf("the second batch removed the first one's work in progress")
+	}
+
+	if err := first.cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	if code := first.wait(t); code != 130 {
+		t.Fatalf("first batch: exit %d, want 130\n%s", code, first.stderr.String())
+	}
+	third := startChild(t, dir, "batch", "--output", out, wb)
+	if code := third.wait(t); code != 0 {
+		t.Errorf("batch after the first stopped: exit %d\n%s", code, third.stderr.String())
+	}
+	if strings.Contains(third.stderr.String(), "overgenomen") {
+		t.Errorf("a cleanly stopped batch's lock counted as stale: %s", third.stderr.String())
+	}
+}
+
+func regexpMatch(pattern, s string) bool { return regexp.MustCompile(pattern).MatchString(s) }

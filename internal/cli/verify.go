@@ -22,7 +22,9 @@ func verifyCommand(env Env) *ucli.Command {
 		Description: "Leest MAP/manifest.json, berekent van elk vermeld bestand opnieuw de SHA-256\n" +
 			"en meldt, één per regel, welke bestanden ontbreken, gewijzigd zijn (andere\n" +
 			"grootte of inhoud) of extra zijn (wel in MAP, niet in het manifest), met een\n" +
-			"samenvatting.\n\n" +
+			"samenvatting. Een tijdelijk bestand van een onderbroken (of nog lopende)\n" +
+			"batch wordt als zodanig genoemd en telt niet als verschil; de volgende batch\n" +
+			"ruimt het op.\n\n" +
 			"Voorbeeld:\n" +
 			"   poortwachter verify jaareinde\n\n" +
 			"Afsluitcode: 0 alles klopt; 1 minstens één verschil; 2 geen leesbaar manifest.",
@@ -55,6 +57,8 @@ func runVerify(env Env, dir string) error {
 			fmt.Fprintf(env.Stdout, "ontbreekt: %s\n", d.Pad)
 		case batch.Extra:
 			fmt.Fprintf(env.Stdout, "extra:     %s (niet in het manifest)\n", d.Pad)
+		case batch.Tijdelijk:
+			fmt.Fprintf(env.Stdout, "tijdelijk: %s (van een onderbroken of nog lopende batch; de volgende batch ruimt het op)\n", d.Pad)
 		case batch.Gewijzigd:
 			switch {
 			case d.GotSize < 0:
@@ -79,11 +83,14 @@ func runVerify(env Env, dir string) error {
 	if n := counts[batch.Extra]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d extra", n))
 	}
+	if n := counts[batch.Tijdelijk]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d tijdelijk", n))
+	}
 	if len(parts) > 0 {
 		summary += ", " + strings.Join(parts, ", ")
 	}
 	fmt.Fprintln(env.Stdout, summary+".")
-	if len(res.Differences) > 0 {
+	if res.Differ() {
 		return findingsExit()
 	}
 	return nil
