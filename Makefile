@@ -7,8 +7,12 @@ PEILDATUM ?= 2026-12-31
 
 .PHONY: run test build bench fmt check-fmt vet pdfcheck clean
 
+# The build records the VCS revision (-buildvcs=auto, whatever GOFLAGS
+# says); a release sets its version: make build VERSION=1.2.0.
+VERSION ?=
+LDFLAGS := $(if $(VERSION),-X github.com/poortwachter/poortwachter/internal/cli.version=$(VERSION))
 build:
-	$(GO) build -o $(BIN) ./cmd/poortwachter
+	$(GO) build -buildvcs=auto -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/poortwachter
 
 # The main job on the bundled example: validate the workbook, check every
 # dossier (exit 1 = some dossier is onvolledig, which the example shows on

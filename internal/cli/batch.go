@@ -136,7 +136,8 @@ func runBatch(ctx context.Context, env Env, opts batchOptions) error {
 	var bar *progressBar
 	var writing *activity
 	bopts := batch.Options{Dir: opts.Output, Peildatum: opts.Peildatum, Jobs: opts.Jobs,
-		ChangedOnly: opts.ChangedOnly, Version: Version, Loader: loader, Owner: owner(env)}
+		ChangedOnly: opts.ChangedOnly, Version: env.build().String(), Build: env.build().Fingerprint(),
+		Loader: loader, Owner: owner(env)}
 	if terminal {
 		bar = newProgressBar(env.Stderr, env.Now, "dossiers")
 		bopts.Progress = bar.Update

@@ -22,9 +22,6 @@ import (
 	"github.com/poortwachter/poortwachter/internal/nearest"
 )
 
-// Version is the tool version, written into manifests and PDF metadata.
-var Version = "0.1.0"
-
 // MemoryLimit is the process's soft memory limit unless the environment
 // variable GOMEMLIMIT sets another.
 const MemoryLimit = 450 << 20
@@ -56,6 +53,17 @@ type Env struct {
 	// TerminalWidth returns the width in columns of the terminal w writes
 	// to, or 0 when w is no terminal or its width is unknown.
 	TerminalWidth func(w io.Writer) int
+	// Build identifies the running program (version, revision); the zero
+	// Build is an ontwikkelversie.
+	Build Build
+}
+
+// build returns env's Build.
+func (env Env) build() Build {
+	if env.Build.Version == "" {
+		return Build{Version: develVersion}
+	}
+	return env.Build
 }
 
 // Main runs the tool with the process's real environment and returns the
@@ -91,6 +99,7 @@ func Main(args []string) int {
 			}
 			return width
 		},
+		Build: readBuild(),
 	}
 	return Run(ctx, env, args)
 }
@@ -186,7 +195,7 @@ func newApp(env Env) *ucli.App {
 		Name:                 "poortwachter",
 		Usage:                "verzuimdossiers toetsen aan de Wet verbetering poortwachter",
 		Description:          appDescription,
-		Version:              Version,
+		Version:              env.build().String(),
 		Reader:               env.Stdin,
 		Writer:               env.Stdout,
 		ErrWriter:            env.Stderr,

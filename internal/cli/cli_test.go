@@ -37,6 +37,7 @@ func TestMain(m *testing.M) {
 				Getenv:     os.Getenv,
 				Now:        func() time.Time { return testNow },
 				IsTerminal: func(io.Writer) bool { return false },
+				Build:      readBuild(),
 			}
 			ctx, stop := SignalContext()
 			code := Run(ctx, env, os.Args)

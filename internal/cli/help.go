@@ -50,17 +50,21 @@ func helpCommand(Env) *ucli.Command {
 	}
 }
 
-// versionCommand is 'poortwachter version', as --version.
-func versionCommand(Env) *ucli.Command {
+// versionCommand is 'poortwachter version': --version's line, then the
+// revision the program was built from and the Go version.
+func versionCommand(env Env) *ucli.Command {
 	return &ucli.Command{
 		Name:      "version",
-		Usage:     "de versie van poortwachter tonen",
+		Usage:     "de versie van poortwachter tonen, met de revisie waaruit het is gebouwd",
 		UsageText: "version",
-		Description: "Voorbeeld:\n" +
+		Description: "Toont de versie (die ook in het manifest en in de PDF's staat), de\n" +
+			"revisie en het tijdstip van de vastlegging waaruit het programma is gebouwd,\n" +
+			"of er niet vastgelegde wijzigingen in zaten, en de Go-versie.\n\n" +
+			"Voorbeeld:\n" +
 			"   poortwachter version\n\n" +
 			"Afsluitcode: 0.",
 		Action: func(c *ucli.Context) error {
-			ucli.VersionPrinter(c)
+			writeVersion(env.Stdout, env.build())
 			return nil
 		},
 	}

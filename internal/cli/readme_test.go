@@ -65,6 +65,7 @@ func runExamples(t *testing.T, name string, examples []readmeExample) {
 			Getenv:     func(string) string { return "" },
 			Now:        func() time.Time { return testNow },
 			IsTerminal: func(io.Writer) bool { return false },
+			Build:      readmeBuild,
 		}
 		Run(context.Background(), env, append([]string{"poortwachter"}, ex.args...))
 		if msg := matchOutput(ex.want, strings.Split(strings.TrimRight(out.String(), "\n"), "\n")); msg != "" {
@@ -72,6 +73,10 @@ func runExamples(t *testing.T, name string, examples []readmeExample) {
 		}
 	}
 }
+
+// readmeBuild is the build the README's examples show: a release.
+var readmeBuild = Build{Version: "1.2.0", Revision: "65c44a922e7ceee9dad83abe70b9b0f61c2dea88",
+	Time: "2026-12-02T00:21:56Z", Go: "go1.26.8 linux/amd64"}
 
 // readmeExample is one command of the README with the output it shows.
 type readmeExample struct {

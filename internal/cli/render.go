@@ -164,7 +164,9 @@ func runRender(c *ucli.Context, env Env, opts renderOptions) error {
 	}
 	if overzicht {
 		path := filepath.Join(opts.Output, batch.FileName(name, batch.OverzichtBase(p)))
-		return written(path, func(w io.Writer) error { return batch.RenderOverzicht(c.Context, w, rules.Check(d, p), Version) })
+		return written(path, func(w io.Writer) error {
+			return batch.RenderOverzicht(c.Context, w, rules.Check(d, p), env.build().String())
+		})
 	}
 	// Every document of the kinds asked for that batch would make: each
 	// version of the plan up to the peildatum, as of its own date, and the
@@ -184,7 +186,7 @@ func runRender(c *ucli.Context, env Env, opts renderOptions) error {
 	for i, base := range batch.Bases(stukken) {
 		s := stukken[i]
 		path := filepath.Join(opts.Output, batch.FileName(name, base))
-		if err := written(path, func(w io.Writer) error { return batch.RenderStuk(c.Context, w, d, s, Version, loader) }); err != nil {
+		if err := written(path, func(w io.Writer) error { return batch.RenderStuk(c.Context, w, d, s, env.build().String(), loader) }); err != nil {
 			return err
 		}
 	}
