@@ -6,11 +6,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"hash"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/poortwachter/poortwachter/internal/errmsg"
 )
@@ -37,21 +39,7 @@ type Written struct {
 // (full disk, read-only folder, a file where a folder should be). Unlike a
 // document that fails to render, it stops a run: the next dossier would
 // fail alike.
-type WriteError struct {
-	Path string // the file or folder that was to be written
-	Dir  bool   // Path is a folder to be made
-	Err  error  // the cause, usually a system error
-}
-
-func (e *WriteError) Error() string {
-	if e.Dir {
-		return "map " + e.Path + " kan niet worden gemaakt: " + errmsg.System(e.Err)
-	}
-	return e.Path + " kan niet worden geschreven: " + errmsg.System(e.Err)
-}
-
-// Unwrap returns the cause.
-func (e *WriteError) Unwrap() error { return e.Err }
+type WriteError = errmsg.WriteError
 
 // writeErr wraps err, a system error about path, unless it is one already.
 func writeErr(path string, err error) error {
@@ -120,6 +108,10 @@ func writeAtomic(ctx context.Context, path string, sync bool, write func(io.Writ
 	}
 	if err == nil {
 		if err = os.Rename(name, path); err != nil {
+			if fi, serr := os.Stat(path); serr == nil && fi.IsDir() {
+				// The system says "file exists" or "directory not empty".
+				err = fmt.Errorf("%w (%w)", syscall.EISDIR, err)
+			}
 			err = writeErr(path, err)
 		}
 	}

@@ -22,6 +22,9 @@ func init() { commands = append(commands, batchCommand) }
 // variable GOMEMLIMIT overrides both.
 const batchMemoryLimit = 300 << 20
 
+// jobsPerCPU caps --jobs at this many workers per processor core.
+const jobsPerCPU = 4
+
 // ExitInterrupted is the exit status of a command stopped by Ctrl-C, as
 // shells report a process ended by SIGINT; SIGTERM gives 143.
 const ExitInterrupted = 130
@@ -104,6 +107,12 @@ func runBatch(ctx context.Context, env Env, opts batchOptions) error {
 	}
 	if err := needFolder("--output", opts.Output); err != nil {
 		return err
+	}
+	// More workers than cores only add memory: each holds a document.
+	if most := jobsPerCPU * runtime.NumCPU(); opts.Jobs > most {
+		fmt.Fprintf(env.Stderr, "poortwachter: --jobs %d is meer dan %d keer het aantal processorkernen (%d); er worden %d gebruikt\n",
+			opts.Jobs, jobsPerCPU, runtime.NumCPU(), most)
+		opts.Jobs = most
 	}
 	loader, err := templateLoader(opts.Templates)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	ucli "github.com/urfave/cli/v2"
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/errmsg"
 	"github.com/poortwachter/poortwachter/internal/report"
 	"github.com/poortwachter/poortwachter/internal/rules"
 )
@@ -116,16 +117,16 @@ func useColor(env Env, output string) bool {
 func writeOutput(env Env, output string, write func(io.Writer) error) error {
 	if output == "" {
 		if err := write(env.Stdout); err != nil {
-			return fmt.Errorf("uitvoer schrijven: %w", err)
+			return stdoutError(err)
 		}
 		return nil
 	}
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {
-		return fmt.Errorf("uitvoer maken: %w", err)
+		return errmsg.Wrap(err, "de uitvoer kan niet worden gemaakt: %s", errmsg.System(err))
 	}
 	if err := writeFileAtomic(output, buf.Bytes()); err != nil {
-		return inputError("%v", err)
+		return outputError(err)
 	}
 	fmt.Fprintf(env.Stdout, "geschreven: %s\n", output)
 	return nil

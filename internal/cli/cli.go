@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -19,6 +20,7 @@ import (
 	ucli "github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
+	"github.com/poortwachter/poortwachter/internal/errmsg"
 	"github.com/poortwachter/poortwachter/internal/nearest"
 )
 
@@ -162,6 +164,23 @@ func inputError(format string, args ...any) error {
 	return &exitError{code: ExitInput, msg: fmt.Sprintf(format, args...)}
 }
 
+// outputError reports an output that could not be written: exit 3 for a
+// file system error (errmsg.WriteError: full disk, read-only folder), else
+// exit 2.
+func outputError(err error) error {
+	var we *errmsg.WriteError
+	if errors.As(err, &we) {
+		return &exitError{code: ExitWrite, msg: err.Error()}
+	}
+	return inputError("%v", err)
+}
+
+// stdoutError reports that writing to standard output failed (a closed
+// pipe, a full disk behind a redirection).
+func stdoutError(err error) error {
+	return &exitError{code: ExitWrite, msg: "uitvoer schrijven mislukt: " + errmsg.System(err)}
+}
+
 // findingsExit ends a command with status 1 without a further message.
 func findingsExit() error { return &exitError{code: ExitFindings} }
 
@@ -227,6 +246,7 @@ func newApp(env Env) *ucli.App {
 func prepareCommand(cmd *ucli.Command, parent string) {
 	cmd.OnUsageError = usageErrorFor(cmd.Flags)
 	cmd.HideHelpCommand = true
+	cmd.Before = checkEmptyOptions
 	path := strings.TrimSpace(parent + " " + cmd.Name)
 	for _, sub := range cmd.Subcommands {
 		prepareCommand(sub, path)
@@ -277,6 +297,13 @@ func usageErrorFor(flags []ucli.Flag) ucli.OnUsageErrorFunc {
 // options the command knows, for "bedoelt u …?".
 func dutchUsage(err error, names []string) string {
 	s := err.Error()
+	if m := reInvalidValue.FindStringSubmatch(s); m != nil {
+		why := "verwacht een geheel getal"
+		if m[3] == "value out of range" {
+			why = "het getal is te groot"
+		}
+		return "ongeldige waarde " + m[1] + " voor " + optionName(strings.TrimLeft(m[2], "-")) + ": " + why
+	}
 	switch {
 	case strings.HasPrefix(s, "flag provided but not defined: "):
 		name := strings.TrimLeft(strings.TrimPrefix(s, "flag provided but not defined: "), "-")
@@ -288,10 +315,37 @@ func dutchUsage(err error, names []string) string {
 	case strings.HasPrefix(s, "flag needs an argument: "):
 		name := strings.TrimLeft(strings.TrimPrefix(s, "flag needs an argument: "), "-")
 		return "optie " + optionName(name) + " heeft een waarde nodig"
-	case strings.HasPrefix(s, "invalid value "):
-		return "ongeldige waarde: " + strings.TrimPrefix(s, "invalid value ")
 	}
-	return s
+	return "verkeerd gebruik (" + s + "); zie 'poortwachter --help'"
+}
+
+// reInvalidValue matches urfave/cli's message for an option value that
+// does not parse (only --jobs takes a number).
+var reInvalidValue = regexp.MustCompile(`^invalid value (".*") for flag (-\S+): (.*)$`)
+
+// checkEmptyOptions refuses an option given with an empty value, such as
+// --peildatum "": leaving it out means something (today, the built-in
+// templates), an empty value does not.
+func checkEmptyOptions(c *ucli.Context) error {
+	for _, f := range c.Command.Flags {
+		name := f.Names()[0]
+		if !c.IsSet(name) {
+			continue
+		}
+		var vals []string
+		switch f.(type) {
+		case *ucli.StringFlag:
+			vals = []string{c.String(name)}
+		case *ucli.StringSliceFlag:
+			vals = c.StringSlice(name)
+		}
+		for _, v := range vals {
+			if strings.TrimSpace(v) == "" {
+				return usageError("%s heeft een lege waarde; geef een waarde of laat de optie weg", optionName(name))
+			}
+		}
+	}
+	return nil
 }
 
 // optionName writes an option as users type it: -o, --peildatum.

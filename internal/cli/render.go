@@ -148,7 +148,7 @@ func runRender(c *ucli.Context, env Env, opts renderOptions) error {
 		return inputError("dossier %s bevat fouten in de invoer; herstel die eerst", d.Nummer)
 	}
 	if err := os.MkdirAll(opts.Output, 0o755); err != nil {
-		return inputError("map %s kan niet worden gemaakt: %v", opts.Output, err)
+		return outputError(&batch.WriteError{Path: opts.Output, Dir: true, Err: err})
 	}
 	name := batch.Names(nummers)[d.Nummer]
 	p := opts.Peildatum
@@ -157,7 +157,7 @@ func runRender(c *ucli.Context, env Env, opts renderOptions) error {
 			if c.Context.Err() != nil {
 				return interruptedExit(c.Context, "onderbroken; "+path+" is niet geschreven")
 			}
-			return inputError("%v", err)
+			return outputError(err)
 		}
 		fmt.Fprintf(env.Stdout, "geschreven: %s\n", path)
 		return nil

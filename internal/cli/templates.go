@@ -57,7 +57,7 @@ func runTemplatesExport(env Env, dir string, force bool) error {
 		fmt.Fprintf(env.Stdout, "geschreven: %s\n", p)
 	}
 	if err != nil {
-		return usageError("%v", err)
+		return outputError(err)
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	ucli "github.com/urfave/cli/v2"
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/errmsg"
 	"github.com/poortwachter/poortwachter/internal/report"
 	"github.com/poortwachter/poortwachter/internal/rules"
 )
@@ -78,16 +79,16 @@ func timelineCommand(env Env) *ucli.Command {
 			var out bytes.Buffer
 			writeTimeline(&out, r)
 			if _, err := env.Stdout.Write(out.Bytes()); err != nil {
-				return err
+				return stdoutError(err)
 			}
 			if ics := c.String("ics"); ics != "" {
 				var buf bytes.Buffer
 				opt := report.ICSOptions{Naam: "Poortwachter dossier " + r.Dossier.Nummer, Herinnering: herinnering}
 				if err := report.ICS(&buf, p, rules.Steps(r, dossier.Date{}), opt); err != nil {
-					return fmt.Errorf("agenda maken: %w", err)
+					return errmsg.Wrap(err, "de agenda kan niet worden gemaakt: %s", errmsg.System(err))
 				}
 				if err := writeFileAtomic(ics, buf.Bytes()); err != nil {
-					return inputError("%v", err)
+					return outputError(err)
 				}
 				fmt.Fprintf(env.Stdout, "\ngeschreven: %s\n", ics)
 			}

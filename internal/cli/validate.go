@@ -40,7 +40,7 @@ func runValidate(env Env, path string) error {
 		return err
 	}
 	if err := writeValidation(env.Stdout, wb); err != nil {
-		return fmt.Errorf("uitvoer schrijven: %w", err)
+		return stdoutError(err)
 	}
 	if fouten, _ := wb.Problems.Count(); fouten > 0 {
 		return silentExit(ExitInput)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/poortwachter/poortwachter/internal/batch"
 	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/errmsg"
 	"github.com/poortwachter/poortwachter/internal/workbook"
 )
 
@@ -80,15 +81,15 @@ func runWorkbookNew(env Env, path string, p dossier.Date, force bool) error {
 		if _, err := os.Lstat(path); err == nil {
 			return usageError("%s bestaat al; gebruik --force om het te overschrijven", path)
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			return inputError("%s: %v", path, err)
+			return inputError("%s kan niet worden gelezen: %s", path, errmsg.System(err))
 		}
 	}
 	var buf bytes.Buffer
 	if err := workbook.WriteTemplate(&buf, p); err != nil {
-		return fmt.Errorf("werkboek maken: %w", err)
+		return errmsg.Wrap(err, "het werkboek kan niet worden gemaakt: %s", errmsg.System(err))
 	}
 	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
-		return inputError("%v", err)
+		return outputError(err)
 	}
 	fmt.Fprintf(env.Stdout, "geschreven: %s\n", path)
 	return nil

@@ -1,13 +1,14 @@
 package document
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/poortwachter/poortwachter/internal/errmsg"
 )
 
 // Export writes the built-in templates and their guide (README.md) to dir,
@@ -33,7 +34,7 @@ func (l *Loader) Export(dir string, force bool) ([]string, error) {
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("map %s kan niet worden gemaakt: %v", dir, errors.Unwrap(err))
+		return nil, &errmsg.WriteError{Path: dir, Dir: true, Err: err}
 	}
 	var written []string
 	for _, n := range names {
@@ -43,7 +44,7 @@ func (l *Loader) Export(dir string, force bool) ([]string, error) {
 		}
 		p := filepath.Join(dir, n)
 		if err := os.WriteFile(p, b, 0o644); err != nil {
-			return written, fmt.Errorf("%s kan niet worden geschreven: %v", p, errors.Unwrap(err))
+			return written, &errmsg.WriteError{Path: p, Err: err}
 		}
 		written = append(written, p)
 	}

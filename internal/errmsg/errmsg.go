@@ -32,6 +32,24 @@ func Wrap(cause error, format string, args ...any) error {
 	return &Error{msg: fmt.Sprintf(format, args...), cause: cause}
 }
 
+// WriteError is a file or folder that could not be written (full disk,
+// read-only folder, a file where a folder should be).
+type WriteError struct {
+	Path string // the file or folder that was to be written
+	Dir  bool   // Path is a folder to be made
+	Err  error  // the cause, usually a system error
+}
+
+func (e *WriteError) Error() string {
+	if e.Dir {
+		return "map " + e.Path + " kan niet worden gemaakt: " + System(e.Err)
+	}
+	return e.Path + " kan niet worden geschreven: " + System(e.Err)
+}
+
+// Unwrap returns the cause.
+func (e *WriteError) Unwrap() error { return e.Err }
+
 // errnoText describes the system errors a user can meet when reading or
 // writing files, in words that fit after "kan niet worden geschreven: ".
 var errnoText = map[syscall.Errno]string{
@@ -58,6 +76,7 @@ var errnoText = map[syscall.Errno]string{
 	syscall.ENOLCK:       "het bestandssysteem kan geen vergrendeling geven",
 	syscall.EAGAIN:       "tijdelijk niet beschikbaar",
 	syscall.EINTR:        "onderbroken",
+	syscall.EPIPE:        "de ontvanger leest niet meer (de pijp is gesloten)",
 }
 
 // System returns a Dutch description of err, an error of the operating

@@ -10,6 +10,8 @@ import (
 	"os"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/poortwachter/poortwachter/internal/errmsg"
 )
 
 // ReadFile reads the input workbook at path within DefaultLimits. The
@@ -27,13 +29,13 @@ func ReadFileLimits(path string, limits Limits) (*Result, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("%s bestaat niet", path)
 	case err != nil:
-		return nil, fmt.Errorf("%s kan niet worden geopend: %v", path, err)
+		return nil, errmsg.Wrap(err, "%s kan niet worden geopend: %s", path, errmsg.System(err))
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	switch {
 	case err != nil:
-		return nil, fmt.Errorf("%s kan niet worden gelezen: %v", path, err)
+		return nil, errmsg.Wrap(err, "%s kan niet worden gelezen: %s", path, errmsg.System(err))
 	case fi.IsDir():
 		return nil, fmt.Errorf("%s is een map, geen xlsx-werkboek", path)
 	case fi.Size() > limits.File:
@@ -48,7 +50,7 @@ func ReadFileLimits(path string, limits Limits) (*Result, error) {
 func Read(r io.Reader) (*Result, error) {
 	data, err := io.ReadAll(io.LimitReader(r, DefaultLimits.File+1))
 	if err != nil {
-		return nil, fmt.Errorf("de invoer kan niet worden gelezen: %v", err)
+		return nil, errmsg.Wrap(err, "de invoer kan niet worden gelezen: %s", errmsg.System(err))
 	}
 	if int64(len(data)) > DefaultLimits.File {
 		return nil, fmt.Errorf("de invoer is te groot (de grens is %s)", sizeText(DefaultLimits.File))
@@ -64,7 +66,7 @@ func read(name string, r io.ReaderAt, size int64, limits Limits) (res *Result, e
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			res, err = nil, fmt.Errorf("%s is beschadigd en kan niet worden gelezen (%v); open het in Excel en sla het opnieuw op", name, p)
+			res, err = nil, panicked(name, p)
 		}
 	}()
 	p, err := openPackage(name, r, size, limits)
@@ -76,7 +78,7 @@ func read(name string, r io.ReaderAt, size int64, limits Limits) (res *Result, e
 		if msg, ok := isTooLarge(err); ok {
 			return nil, fmt.Errorf("%s is te groot: %s", name, msg)
 		}
-		return nil, fmt.Errorf("%s is beschadigd: de lijst met tabbladen kan niet worden gelezen (%v); open het in Excel en sla het opnieuw op", name, err)
+		return nil, errmsg.Wrap(err, "%s is beschadigd: de lijst met tabbladen kan niet worden gelezen (%s); open het in Excel en sla het opnieuw op", name, damage(err))
 	}
 	return newReader(name, b).read()
 }
@@ -95,7 +97,7 @@ var (
 func sniff(name string, r io.ReaderAt, size int64) error {
 	head := make([]byte, min(size, 4096))
 	if _, err := r.ReadAt(head, 0); err != nil && err != io.EOF {
-		return fmt.Errorf("%s kan niet worden gelezen: %v", name, err)
+		return errmsg.Wrap(err, "%s kan niet worden gelezen: %s", name, errmsg.System(err))
 	}
 	switch {
 	case size == 0:

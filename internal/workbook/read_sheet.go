@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
+	"github.com/poortwachter/poortwachter/internal/errmsg"
 	"github.com/poortwachter/poortwachter/internal/nearest"
 )
 
@@ -250,7 +251,7 @@ func (r *reader) finishSheet(st *sheetTable, s *sheetStream) error {
 		return fmt.Errorf("%s is te groot: tabblad %s is %s", r.name, s.sheet, msg)
 	}
 	if s.err != nil {
-		return fmt.Errorf("%s is beschadigd: tabblad %s kan niet worden gelezen (%v); open het in Excel en sla het opnieuw op", r.name, s.sheet, s.err)
+		return errmsg.Wrap(s.err, "%s is beschadigd: tabblad %s kan niet worden gelezen (%s); open het in Excel en sla het opnieuw op", r.name, s.sheet, damage(s.err))
 	}
 	if st.headerRow == 0 && !st.settled {
 		r.settleHeader(st)
