@@ -7,6 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"strings"
+	"syscall"
 
 	"github.com/poortwachter/poortwachter/internal/errmsg"
 )
@@ -16,10 +19,16 @@ import (
 // decompression errors of the standard library are English.
 func damage(err error) string {
 	var se *xml.SyntaxError
+	var ue xml.UnmarshalError
+	var te *xml.TagPathError
 	var ce flate.CorruptInputError
+	var pe *fs.PathError
+	var errno syscall.Errno
 	switch {
 	case errors.As(err, &se):
 		return fmt.Sprintf("ongeldige XML op regel %d", se.Line)
+	case errors.As(err, &ue), errors.As(err, &te), strings.HasPrefix(err.Error(), "xml: "):
+		return "ongeldige XML"
 	case errors.As(err, &ce):
 		return fmt.Sprintf("de ingepakte gegevens zijn beschadigd vanaf byte %d", int64(ce))
 	case errors.Is(err, zip.ErrChecksum):
@@ -28,8 +37,10 @@ func damage(err error) string {
 		return "geen geldig zip-bestand"
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return "een onderdeel houdt onverwacht op"
+	case errors.As(err, &pe), errors.As(err, &errno):
+		return errmsg.System(err)
 	}
-	return errmsg.System(err)
+	return "de inhoud is onleesbaar"
 }
 
 // panicked is the error for a panic while reading: a fault of the reader,

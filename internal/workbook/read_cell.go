@@ -16,8 +16,13 @@ import (
 // 1/0, ISO 8601 text for cells of type d) and return a Dutch error
 // saying what was expected and what was found.
 
-// maxSerial is the Excel serial of 31-12-9999, the last day Excel knows.
-const maxSerial = 2958465
+// maxSerial is the Excel serial of 31-12-9999, the last day Excel knows,
+// in the 1900 date system; in the 1904 system, whose serials count from
+// 01-01-1904, it is 1462 less.
+const (
+	maxSerial     = 2958465
+	maxSerial1904 = maxSerial - 1462
+)
 
 // serialDate converts an Excel date serial to a date in the workbook's date
 // system. Only the whole days count; a time of day is dropped. In the 1900
@@ -26,7 +31,11 @@ const maxSerial = 2958465
 // 61 (01-03-1900) on, day n is 30-12-1899 plus n days. In the 1904 system
 // serial 0 is 01-01-1904.
 func serialDate(serial float64, date1904 bool) (dossier.Date, error) {
-	if math.IsNaN(serial) || math.IsInf(serial, 0) || serial < 0 || serial >= maxSerial+1 {
+	last := maxSerial
+	if date1904 {
+		last = maxSerial1904
+	}
+	if math.IsNaN(serial) || math.IsInf(serial, 0) || serial < 0 || serial >= float64(last+1) {
 		return dossier.Date{}, fmt.Errorf("verwacht een datum, gevonden het getal %s (geen geldig datumserienummer)", fmtNumber(serial))
 	}
 	n := int(math.Floor(serial))
