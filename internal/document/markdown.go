@@ -147,10 +147,6 @@ func (p mdParser) table(t *east.Table) *Table {
 func (p mdParser) fenced(n *ast.FencedCodeBlock) ([]Block, error) {
 	lang := string(n.Language(p.src))
 	lines := n.Lines()
-	start := p.line(n.Pos())
-	if lines.Len() > 0 {
-		start = p.line(lines.At(0).Start)
-	}
 	switch lang {
 	case fenceGegevens, fenceHandtekeningen:
 	case fenceTijdlijn:
@@ -164,7 +160,8 @@ func (p mdParser) fenced(n *ast.FencedCodeBlock) ([]Block, error) {
 		}
 		return []Block{{Kind: ChartBlock}}, nil
 	default:
-		return nil, fmt.Errorf("regel %d: onbekend blok %q; verwacht ```%s, ```%s of ```%s", start-1, lang, fenceGegevens, fenceHandtekeningen, fenceTijdlijn)
+		// Pos is the opening fence's offset.
+		return nil, fmt.Errorf("regel %d: onbekend blok %q; verwacht ```%s, ```%s of ```%s", p.line(max(n.Pos(), 0)), lang, fenceGegevens, fenceHandtekeningen, fenceTijdlijn)
 	}
 	b := Block{Kind: KeyValue}
 	if lang == fenceHandtekeningen {
