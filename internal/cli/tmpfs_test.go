@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/poortwachter/poortwachter/internal/testtool"
 )
 
 // inTmpfs runs the shell script in dir, in a mount namespace of its own in
@@ -21,14 +23,11 @@ func inTmpfs(t *testing.T, dir string, size int, script string) {
 	if err := os.Mkdir(filepath.Join(dir, "vol"), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	testtool.Need(t, "unshare")
 	probe := exec.Command("unshare", "-rm", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs vol && umount vol")
 	probe.Dir = dir
 	if out, err := probe.CombinedOutput(); err != nil {
-		msg := "cannot mount a tmpfs in a user and mount namespace (unshare -rm): " + err.Error() + "\n" + string(out)
-		if os.Getenv("CI") != "" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
+		testtool.Missing(t, "cannot mount a tmpfs in a user and mount namespace (unshare -rm): "+err.Error()+"\n"+string(out))
 	}
 	cmd := exec.Command("unshare", "-rm", "sh", "-ec", "mount -t tmpfs -o size="+strconv.Itoa(size)+" tmpfs vol\n"+script)
 	cmd.Dir = dir

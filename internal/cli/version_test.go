@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/poortwachter/poortwachter/internal/testtool"
 )
 
 func TestBuildFrom(t *testing.T) {
@@ -162,12 +164,7 @@ func TestBuiltBinary(t *testing.T) {
 		t.Fatal("batch wrote no plan van aanpak for D-004")
 	}
 	pdf := pdfs[0]
-	if _, err := exec.LookPath("pdfinfo"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("pdfinfo (poppler-utils) not installed: %v", err)
-		}
-		t.Skipf("pdfinfo (poppler-utils) not installed: Creator not checked")
-	}
+	testtool.Need(t, "pdfinfo")
 	info, err := exec.Command("pdfinfo", pdf).Output()
 	if err != nil {
 		t.Fatal(err)

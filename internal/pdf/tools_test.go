@@ -8,17 +8,15 @@ import (
 	"testing"
 
 	"github.com/poortwachter/poortwachter/internal/document"
+	"github.com/poortwachter/poortwachter/internal/testtool"
 )
 
-// TestExternalTools checks the rendered PDFs with poppler and qpdf when they
-// are installed: the text a reader extracts, page numbering, metadata and
-// structural validity. It skips otherwise, so default tests need no tools.
+// TestExternalTools checks the rendered PDFs with poppler and qpdf: the
+// text a reader extracts, page numbering, metadata and structural
+// validity. Without the tools it is skipped, except in CI
+// (testtool.Need), where .ci/run installs them.
 func TestExternalTools(t *testing.T) {
-	for _, tool := range []string{"pdftotext", "pdfinfo", "qpdf"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s not on PATH", tool)
-		}
-	}
+	testtool.Need(t, "pdftotext", "pdfinfo", "qpdf")
 	dir := t.TempDir()
 	run := func(name string, args ...string) string {
 		t.Helper()
