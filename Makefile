@@ -5,7 +5,7 @@ BIN     := bin/poortwachter
 EXAMPLE := fixtures/voorbeeld.xlsx
 PEILDATUM ?= 2026-12-31
 
-.PHONY: run test build bench fmt check-fmt vet pdfcheck clean
+.PHONY: run test build bench fmt check-fmt vet update-flag pdfcheck fuzz fpdf-equivalence clean
 
 # The build records the VCS revision (-buildvcs=auto, whatever GOFLAGS
 # says); a release sets its version: make build VERSION=1.2.0.
@@ -23,7 +23,7 @@ run: build
 	$(BIN) batch --peildatum $(PEILDATUM) --output out/voorbeeld $(EXAMPLE)
 	$(BIN) verify out/voorbeeld
 
-test: check-fmt vet
+test: check-fmt vet update-flag
 	$(GO) test ./...
 
 check-fmt:
@@ -33,16 +33,36 @@ check-fmt:
 vet:
 	$(GO) vet ./...
 
+# 'go test ./... -update' rewrites the golden files (README); every test
+# package must accept the flag, or that command fails. Runs no test.
+update-flag:
+	@out=$$($(GO) test -run '^$$' ./... -update 2>&1) || { echo "$$out" | grep -E '^(FAIL|flag provided)'; \
+		echo "every test package must accept -update (see internal/golden/update_test.go)"; exit 1; }
+
 fmt:
 	gofmt -w $$(git ls-files '*.go')
 
 # Check every rendered PDF of the example with real readers: qpdf --check and
 # pdftotext (headings in reading order, page numbering). Installs the tools
-# with apt when they are missing, so it is kept out of make test.
+# with apt when they are missing; make test runs the same checks when the
+# tools are there (CI installs them, and there they must be).
 pdfcheck:
 	@command -v qpdf >/dev/null && command -v pdftotext >/dev/null || \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils qpdf)
-	POORTWACHTER_PDFTOOLS=1 $(GO) test -count=1 -run 'TestExampleDocuments|TestExternalTools' ./internal/batch ./internal/pdf
+	CI=true $(GO) test -count=1 -run 'TestExampleDocuments|TestExternalTools' ./internal/batch ./internal/pdf
+
+# Each fuzz target for FUZZTIME (CI: 10s); by hand, for a long run:
+# make fuzz FUZZTIME=10m. See .ci/fuzz.
+FUZZTIME ?= 10s
+fuzz:
+	GO=$(GO) .ci/fuzz $(FUZZTIME)
+
+# The patched copy of go-pdf/fpdf (internal/thirdparty/fpdf) must write the
+# same bytes as upstream v0.9.0: a test module of its own, with upstream
+# fpdf from the module proxy, renders the example documents and compares
+# them with the main module's (internal/fpdfequiv).
+fpdf-equivalence:
+	cd internal/fpdfequiv && $(GO) test -count=1 ./...
 
 clean:
 	rm -rf bin out
