@@ -116,6 +116,14 @@ func TestDiskFull(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, WerkboekName)); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("%s was written after the run stopped", WerkboekName)
 	}
+	checkStopped(t, dir)
+}
+
+// checkStopped checks the output folder of a run that stopped early: no
+// temporary file, no empty folder, and every file the manifest lists is
+// there and no other.
+func checkStopped(t *testing.T, dir string) {
+	t.Helper()
 	filepath.WalkDir(dir, func(path string, de fs.DirEntry, err error) error {
 		if err != nil {
 			return err

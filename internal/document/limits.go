@@ -211,20 +211,20 @@ func collectFuncs(n parse.Node, used map[string]bool) {
 	case *parse.IdentifierNode:
 		used[n.Ident] = true
 	case *parse.IfNode:
-		collectFuncs(n.Pipe, used)
-		collectFuncs(n.List, used)
-		collectFuncs(n.ElseList, used)
+		collectBranch(&n.BranchNode, used)
 	case *parse.RangeNode:
-		collectFuncs(n.Pipe, used)
-		collectFuncs(n.List, used)
-		collectFuncs(n.ElseList, used)
+		collectBranch(&n.BranchNode, used)
 	case *parse.WithNode:
-		collectFuncs(n.Pipe, used)
-		collectFuncs(n.List, used)
-		collectFuncs(n.ElseList, used)
+		collectBranch(&n.BranchNode, used)
 	case *parse.TemplateNode:
 		collectFuncs(n.Pipe, used)
 	}
+}
+
+func collectBranch(n *parse.BranchNode, used map[string]bool) {
+	collectFuncs(n.Pipe, used)
+	collectFuncs(n.List, used)
+	collectFuncs(n.ElseList, used)
 }
 
 // funcs returns the guarded versions of the functions in used, taken from

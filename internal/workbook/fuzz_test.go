@@ -111,6 +111,9 @@ type zipPart struct {
 	data []byte
 }
 
+// unzipParts returns the parts of the package data, sorted by name (so a
+// fuzz input's part number stays the part's when the file is written
+// again in another order).
 func unzipParts(t testing.TB, data []byte) []zipPart {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -133,6 +136,7 @@ func unzipParts(t testing.TB, data []byte) []zipPart {
 	return parts
 }
 
+// zipParts packs parts into a zip, in their order.
 func zipParts(t testing.TB, parts []zipPart) []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)

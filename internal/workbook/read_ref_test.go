@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
@@ -273,41 +272,19 @@ line3</v></c></row>
 // which must change it.
 func patchPart(t *testing.T, data []byte, part string, edit func(string) string) []byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
+	parts := unzipParts(t, data)
 	changed := false
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
+	for i, p := range parts {
+		if p.name == part {
+			s := edit(string(p.data))
+			changed = s != string(p.data)
+			parts[i].data = []byte(s)
 		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if f.Name == part {
-			s := edit(string(b))
-			changed = s != string(b)
-			b = []byte(s)
-		}
-		w, err := zw.Create(f.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(b)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
 	}
 	if !changed {
 		t.Fatalf("%s: the edit changed nothing", part)
 	}
-	return out.Bytes()
+	return zipParts(t, parts)
 }
 
 // chunkReader gives s n bytes at a time.
