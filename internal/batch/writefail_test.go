@@ -10,6 +10,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/poortwachter/poortwachter/internal/document"
 	"github.com/poortwachter/poortwachter/internal/synth"
@@ -164,5 +165,33 @@ func TestFileWhereFolderShouldBe(t *testing.T) {
 	}
 	if sum == nil || sum.Manifest == nil || len(sum.Manifest.Dossiers) != 3 {
 		t.Fatalf("want a manifest with the 3 dossiers before it; got %+v", sum)
+	}
+}
+
+// TestTimeLimit: a template that would run for days fails its document
+// when the document's time limit is up, in Dutch, naming the template;
+// the dossier is listed as failed and the others go on (every synthetic
+// dossier has a plan van aanpak, so each fails after its overview).
+func TestTimeLimit(t *testing.T) {
+	wb := synthResult(t, 6)
+	tmpl := t.TempDir()
+	endless := "{{range 1000000}}{{range 1000000}}{{range 1000000}}{{end}}{{end}}{{end}}"
+	if err := os.WriteFile(filepath.Join(tmpl, "plan-van-aanpak.md.tmpl"), []byte(endless), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := document.NewLoader(tmpl)
+	l.Limits.Time = 200 * time.Millisecond
+	sum, err := Run(context.Background(), wb, Options{Dir: t.TempDir(), Peildatum: synth.Peildatum, Jobs: 2, Version: "test", Loader: l})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Failed) != len(wb.Dossiers) || len(sum.Manifest.Bestanden) != len(wb.Dossiers)+1 {
+		t.Fatalf("%d dossiers failed, %d files listed; want all %d failed after their overview", len(sum.Failed), len(sum.Manifest.Bestanden), len(wb.Dossiers))
+	}
+	for _, f := range sum.Failed {
+		want := "sjabloon " + filepath.Join(tmpl, "plan-van-aanpak.md.tmpl") + ", regel 1: afgebroken na 200 ms, de tijdslimiet per document"
+		if !strings.Contains(f.Reden, want) {
+			t.Errorf("dossier %s: %q\nwant it to contain %q", f.Dossiernummer, f.Reden, want)
+		}
 	}
 }
