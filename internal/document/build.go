@@ -109,26 +109,39 @@ func Render(v *View, l *Loader) (string, error) {
 // RenderContext is Render that stops when ctx is done (see
 // Template.ExecuteContext).
 func RenderContext(ctx context.Context, v *View, l *Loader) (string, error) {
+	text, _, err := render(ctx, v, l)
+	return text, err
+}
+
+// render is RenderContext that also returns the blocks of the text when
+// it has them at hand: the template's output is parsed once to find what
+// is missing, and when nothing is added to it, that parse is the
+// document's (a batch would otherwise parse every document twice).
+func render(ctx context.Context, v *View, l *Loader) (string, []Block, error) {
 	kind, ok := KindOf(v.Document.Soort)
 	if !ok {
-		return "", fmt.Errorf("geen sjabloon voor %s", v.Document.Soort)
+		return "", nil, fmt.Errorf("geen sjabloon voor %s", v.Document.Soort)
 	}
 	tp, err := l.Parse(kind.File())
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	out, err := tp.ExecuteContext(ctx, v, v.funcs())
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	text, err := addMissingList(out)
+	blocks, err := ParseMarkdown(out)
 	if err != nil {
-		return "", tp.outputError(err)
+		return "", nil, tp.outputError(err)
+	}
+	text := out
+	if list := missingList(blocks); list != "" {
+		text, blocks = afterTitle(text, list), nil
 	}
 	if v.Concept {
-		text = afterTitle(text, conceptNote(v))
+		text, blocks = afterTitle(text, conceptNote(v)), nil
 	}
-	return text, nil
+	return text, blocks, nil
 }
 
 // conceptNote says, right under the title, that the document is a concept
@@ -148,13 +161,14 @@ func Build(v *View, l *Loader) (*Doc, error) {
 // BuildContext is Build that stops when ctx is done (see
 // Template.ExecuteContext).
 func BuildContext(ctx context.Context, v *View, l *Loader) (*Doc, error) {
-	text, err := RenderContext(ctx, v, l)
+	text, blocks, err := render(ctx, v, l)
 	if err != nil {
 		return nil, err
 	}
-	blocks, err := ParseMarkdown(text)
-	if err != nil {
-		return nil, err
+	if blocks == nil {
+		if blocks, err = ParseMarkdown(text); err != nil {
+			return nil, err
+		}
 	}
 	for i := range blocks {
 		if blocks[i].Kind == ChartBlock {
@@ -195,15 +209,11 @@ func afterTitle(text, insert string) string {
 	return text[:at] + insert + text[at:]
 }
 
-// addMissingList inserts, after the title (the first level-1 heading), a
-// section that lists every missing part once, in order of appearance, so
-// nobody misses what a document still lacks. It finds the markers by
-// parsing, so it sees exactly what the document will show.
-func addMissingList(text string) (string, error) {
-	blocks, err := ParseMarkdown(text)
-	if err != nil {
-		return "", err
-	}
+// missingList returns the list of missing parts ("Ontbrekende
+// onderdelen") of a document made of blocks, to go after its title, or ""
+// when nothing is missing: each [ontbreekt: ...] marker once, in the order
+// they appear.
+func missingList(blocks []Block) string {
 	var wat []string
 	seen := map[string]bool{}
 	for _, s := range allSpans(blocks) {
@@ -214,7 +224,7 @@ func addMissingList(text string) (string, error) {
 		}
 	}
 	if len(wat) == 0 {
-		return text, nil
+		return ""
 	}
 	var b strings.Builder
 	b.WriteString("\n## Ontbrekende onderdelen\n\n")
@@ -222,7 +232,7 @@ func addMissingList(text string) (string, error) {
 	for _, w := range wat {
 		fmt.Fprintf(&b, "- %s\n", ontbreekt(w))
 	}
-	return afterTitle(text, b.String()), nil
+	return b.String()
 }
 
 // allSpans returns every span of blocks, in document order.

@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 	"unicode/utf8"
@@ -36,6 +37,15 @@ type Loader struct {
 	// Limits bound what one document's template may cost; a zero field
 	// means its value in DefaultLimits.
 	Limits Limits
+
+	// parsed keeps each template parsed once: a batch renders thousands
+	// of documents from the same few files, and a run reads each file
+	// once, so all its documents come from the same text. Set Dir,
+	// BuiltIn and Limits before the first Parse.
+	parsed struct {
+		sync.Mutex
+		m map[string]*Template
+	}
 }
 
 // TimeLimit is how long one document may take (Limits.Time).
@@ -143,6 +153,28 @@ type Template struct {
 // function map, and escapes every printed value (see md). Errors name the
 // file and line, in Dutch.
 func (l *Loader) Parse(name string) (*Template, error) {
+	if l == nil {
+		return l.parse(name)
+	}
+	l.parsed.Lock()
+	defer l.parsed.Unlock()
+	if tp, ok := l.parsed.m[name]; ok {
+		return tp, nil
+	}
+	tp, err := l.parse(name)
+	if err != nil {
+		return nil, err
+	}
+	if l.parsed.m == nil {
+		l.parsed.m = map[string]*Template{}
+	}
+	l.parsed.m[name] = tp
+	return tp, nil
+}
+
+// parse is Parse without the cache. A Template is read-only once parsed,
+// so documents rendered in parallel share it.
+func (l *Loader) parse(name string) (*Template, error) {
 	tp := &Template{origins: map[string]string{}, texts: map[string]string{}, name: name, used: map[string]bool{}}
 	if l != nil {
 		tp.limits = l.Limits

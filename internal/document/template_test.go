@@ -212,8 +212,17 @@ func TestLoaderOverride(t *testing.T) {
 			t.Errorf("%s: got %q from %s, want %q from %s", tt.name, got, tp.origins[tt.name], tt.want, tt.origin)
 		}
 	}
-	// An error in an override names its path.
+	// A Loader reads each file once: every document of a run comes from
+	// the same text, even when the file is edited during the run.
 	os.WriteFile(filepath.Join(dir, "a.md.tmpl"), []byte("\n{{end}}"), 0o644)
+	if again, err := l.Parse("a.md.tmpl"); err != nil || again.origins["a.md.tmpl"] != filepath.Join(dir, "a.md.tmpl") {
+		t.Fatalf("second Parse = %v, %v; want the template parsed before", again, err)
+	} else if got, _ := again.Execute("x", nil); got != "eigen x" {
+		t.Errorf("second Parse executes to %q, want the text read first", got)
+	}
+	// An error in an override names its path (a new run: a new Loader).
+	l = testLoader(map[string]string{"a.md.tmpl": "ingebouwd {{.}}"})
+	l.Dir = dir
 	_, err := l.Parse("a.md.tmpl")
 	if want := "sjabloon " + filepath.Join(dir, "a.md.tmpl") + ", regel 2:"; err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("error = %v, want prefix %q", err, want)
