@@ -61,8 +61,11 @@ fuzz:
 # same bytes as upstream v0.9.0: a test module of its own, with upstream
 # fpdf from the module proxy, renders the example documents and compares
 # them with the main module's (internal/fpdfequiv).
+# The copy's own tests (of its patches) run here too: it is a module of
+# its own, outside ./... of the main module.
 fpdf-equivalence:
 	cd internal/fpdfequiv && $(GO) test -count=1 ./...
+	cd internal/thirdparty/fpdf && $(GO) test -count=1 ./...
 
 clean:
 	rm -rf bin out
