@@ -93,6 +93,20 @@ type layout struct {
 	fresh bool
 	// hasH1 says whether a level-1 bookmark exists for level-2 ones to hang under.
 	hasH1 bool
+	// wrapped keeps what wrap made of the spans of the document's blocks:
+	// keeping a heading with what follows, and a table's first row with
+	// its header, measures text that is then laid out again.
+	wrapped map[wrapKey][]line
+}
+
+// wrapKey identifies a call of wrap: spans by their first element (spans
+// of the document's blocks do not move or change during a layout) and
+// length, and the size, width and style it wraps them at.
+type wrapKey struct {
+	first       *document.Span
+	n           int
+	size, width float64
+	bold        bool
 }
 
 func newLayout(ctx context.Context, fonts *fontSet) *layout {
@@ -181,6 +195,24 @@ type piece struct {
 // is broken between characters. A "\n" in a span forces a line break.
 // forceStyle is or-ed into every span's style (headings are bold).
 func (l *layout) wrap(spans []document.Span, size, width float64, forceBold bool) []line {
+	if len(spans) == 0 {
+		return l.wrapSpans(spans, size, width, forceBold)
+	}
+	k := wrapKey{&spans[0], len(spans), size, width, forceBold}
+	if lines, ok := l.wrapped[k]; ok {
+		return lines
+	}
+	lines := l.wrapSpans(spans, size, width, forceBold)
+	if l.wrapped == nil {
+		l.wrapped = map[wrapKey][]line{}
+	}
+	l.wrapped[k] = lines
+	return lines
+}
+
+// wrapSpans is wrap without remembering the result. The lines it returns
+// are read, never changed, so wrap may hand out the same ones again.
+func (l *layout) wrapSpans(spans []document.Span, size, width float64, forceBold bool) []line {
 	var (
 		lines   []line
 		cur     line
@@ -271,14 +303,30 @@ func (l *layout) wrap(spans []document.Span, size, width float64, forceBold bool
 // mergeRuns joins neighbouring runs of the same style into one, so the PDF
 // gets one text operation per style change instead of one per word.
 func mergeRuns(ln line) line {
-	out := ln.runs[:0:0]
-	for _, r := range ln.runs {
-		if n := len(out); n > 0 && out[n-1].style == r.style && out[n-1].missing == r.missing {
-			out[n-1].text += r.text
-			out[n-1].w += r.w
-			continue
+	out := ln.runs[:0] // in place: the line owns its runs
+	for i := 0; i < len(ln.runs); {
+		r := ln.runs[i]
+		j := i + 1
+		for j < len(ln.runs) && ln.runs[j].style == r.style && ln.runs[j].missing == r.missing {
+			j++
+		}
+		if j > i+1 {
+			// One string per merged run, not one per word added.
+			n := 0
+			for _, x := range ln.runs[i:j] {
+				n += len(x.text)
+			}
+			var b strings.Builder
+			b.Grow(n)
+			r.w = 0
+			for _, x := range ln.runs[i:j] {
+				b.WriteString(x.text)
+				r.w += x.w
+			}
+			r.text = b.String()
 		}
 		out = append(out, r)
+		i = j
 	}
 	ln.runs = out
 	return ln
