@@ -2,9 +2,11 @@ package document
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/Masterminds/sprig/v3"
@@ -56,6 +58,14 @@ var builtinFuncs = template.FuncMap{
 // dossier (week) are bound per document by View.funcs; here they are
 // stubs, so a template parses without a View.
 func baseFuncs() template.FuncMap {
+	return maps.Clone(sharedBaseFuncs())
+}
+
+// sharedBaseFuncs is baseFuncs made once (sprig builds its whole map of
+// some 200 functions on every call); read it, never change it.
+var sharedBaseFuncs = sync.OnceValue(makeBaseFuncs)
+
+func makeBaseFuncs() template.FuncMap {
 	all := sprig.TxtFuncMap()
 	m := template.FuncMap{}
 	for _, name := range sprigFuncs {

@@ -228,13 +228,18 @@ func collectBranch(n *parse.BranchNode, used map[string]bool) {
 }
 
 // funcs returns the guarded versions of the functions in used, taken from
-// all: every call first checks that the execution may go on, that its
-// arguments are within the limits (and, for size-making functions, that
-// their result will be), and then that its result is.
-func (g *guard) funcs(all template.FuncMap, used map[string]bool) template.FuncMap {
+// fm (the per-document ones) or else from the base functions: every call
+// first checks that the execution may go on, that its arguments are within
+// the limits (and, for size-making functions, that their result will be),
+// and then that its result is.
+func (g *guard) funcs(fm template.FuncMap, used map[string]bool) template.FuncMap {
+	base := sharedBaseFuncs()
 	out := template.FuncMap{tickFunc: func() (string, error) { return "", g.alive() }}
 	for name := range used {
-		fn, ok := all[name]
+		fn, ok := fm[name]
+		if !ok {
+			fn, ok = base[name]
+		}
 		if !ok || name == tickFunc {
 			continue // a builtin such as len or eq, or a variable
 		}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -218,13 +217,11 @@ func (tp *Template) ExecuteContext(ctx context.Context, data any, fm template.Fu
 	ctx, cancel := context.WithTimeout(ctx, tp.limits.Time)
 	defer cancel()
 	g := &guard{ctx: ctx, lim: tp.limits}
-	all := baseFuncs()
-	maps.Copy(all, fm)
 	t, err := tp.t.Clone()
 	if err != nil {
 		return "", tp.wrap(err)
 	}
-	t.Funcs(g.funcs(all, tp.used))
+	t.Funcs(g.funcs(fm, tp.used))
 	out := &output{g: g}
 	if err := t.Execute(out, data); err != nil {
 		return "", tp.wrap(err)
