@@ -2462,7 +2462,8 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 		s += " " + f.dostrikeout(x, y, txtStr)
 	}
 	if f.colorFlag {
-		s = sprintf("q %s %s Q", f.color.text.str, s)
+		// poortwachter patch: concatenated, as sprintf("q %s %s Q") does.
+		s = "q " + f.color.text.str + " " + s + " Q"
 	}
 	f.out(s)
 }
