@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/poortwachter/poortwachter/internal/errmsg"
@@ -76,6 +77,10 @@ func WriteAtomic(ctx context.Context, path string, write func(io.Writer) error) 
 	return writeAtomic(ctx, path, false, write)
 }
 
+// writers keeps the 64 KB buffers of writeAtomic: a batch writes tens of
+// thousands of files, and a new buffer each time is 64 KB to clear.
+var writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
+
 func writeAtomic(ctx context.Context, path string, sync bool, write func(io.Writer) error) (Written, error) {
 	dir := filepath.Dir(path)
 	tmp, err := createTemp(dir, "."+filepath.Base(path)+".*"+TempSuffix)
@@ -85,7 +90,9 @@ func writeAtomic(ctx context.Context, path string, sync bool, write func(io.Writ
 	name := tmp.Name()
 	h := sha256.New()
 	cw := &countingWriter{ctx: ctx, w: tmp, h: h, path: path}
-	bw := bufio.NewWriterSize(cw, 64<<10)
+	bw := writers.Get().(*bufio.Writer)
+	bw.Reset(cw)
+	defer func() { bw.Reset(nil); writers.Put(bw) }()
 	err = write(bw)
 	if err == nil {
 		err = bw.Flush()
