@@ -34,3 +34,21 @@ func TestTextFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestSetFontFormat checks patch 6 for SetFont: it writes what upstream's
+// outf("BT /F%s %.2f Tf ET", ...) writes, for sizes at the edges of %.2f
+// (size 0 means "keep the current size").
+func TestSetFontFormat(t *testing.T) {
+	for _, size := range []float64{1, 9.5, 10.005, 10.004999, 2.675, 72, 1e21, math.NaN(), math.Inf(1)} {
+		f := New("P", "mm", "A4", "")
+		f.AddPage()
+		f.SetFont("Helvetica", "B", 12)
+		before := f.pages[f.page].Len()
+		f.SetFont("Helvetica", "", size)
+		got := f.pages[f.page].String()[before:]
+		want := fmt.Sprintf("BT /F%s %.2f Tf ET\n", f.currentFont.i, size)
+		if got != want {
+			t.Errorf("SetFont(%v) wrote %q, want %q", size, got, want)
+		}
+	}
+}
