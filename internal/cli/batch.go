@@ -163,11 +163,15 @@ func runBatch(ctx context.Context, env Env, opts batchOptions) error {
 		// near it. What grows with the number of dossiers is the workbook
 		// and the results kept for overzicht.xlsx; rendering itself (1-4 MB
 		// per PDF with the fonts shared between documents, see
-		// internal/thirdparty/fpdf) does not. Measured on 2 cores: 1,000
-		// dossiers peak at 207 MB, 10,000 at 316 MB (454 MB with a 450 MB
-		// limit) at the same PDFs per second. The GC percent stays at its
-		// default: GOGC=200 or 400 saved some 8% CPU at 1,000 dossiers for
-		// 40-90 MB more memory, and nothing at 10,000.
+		// internal/thirdparty/fpdf) does not. Measured on 2 cores (2 Dec
+		// 2026): 1,000 dossiers peak at 131 MB, 10,000 at 421 MB (616 MB
+		// and 20% faster without the limit). Above some 20,000 dossiers the
+		// run's own data nears the limit and the GC runs without pause
+		// (50,000: ~20 dossiers/s instead of 60 with GOMEMLIMIT=1GiB), so
+		// the README tells users to raise it there; a limit that grew with
+		// the live heap was tried and pushed 10,000 over 500 MB. The GC
+		// percent stays at its default: GOGC=200 or 400 saved some 8% CPU
+		// at 1,000 dossiers for 40-90 MB more memory, and nothing at 10,000.
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))
 	}
 	sum, err := batch.Run(ctx, wb, bopts)
