@@ -65,10 +65,17 @@ const checkChunk = 512
 // and handed to flush with the chunk, in order. The checks of a chunk are
 // let go before the next is made.
 func eachChunk[T any](c Checks, work func(i int, r rules.Result) T, flush func(start int, out []T) error) error {
-	n := c.Len()
-	out := make([]T, checkChunk)
-	for start := 0; start < n; start += checkChunk {
-		end := min(start+checkChunk, n)
+	return inChunks(c.Len(), checkChunk, func(i int) T { return work(i, c.Check(i)) }, flush)
+}
+
+// inChunks calls work for 0 … n-1, size at a time spread over the cores,
+// and hands each chunk's results to flush in order, starting at index
+// start; a flush error stops it. A chunk's results are let go before the
+// next chunk is made, so at most size are in memory at once.
+func inChunks[T any](n, size int, work func(i int) T, flush func(start int, out []T) error) error {
+	out := make([]T, min(size, n))
+	for start := 0; start < n; start += size {
+		end := min(start+size, n)
 		var wg sync.WaitGroup
 		workers := min(runtime.NumCPU(), end-start)
 		for wk := range workers {
@@ -76,7 +83,7 @@ func eachChunk[T any](c Checks, work func(i int, r rules.Result) T, flush func(s
 			go func() {
 				defer wg.Done()
 				for i := start + wk; i < end; i += workers {
-					out[i-start] = work(i, c.Check(i))
+					out[i-start] = work(i)
 				}
 			}()
 		}

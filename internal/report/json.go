@@ -5,8 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"runtime"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/poortwachter/poortwachter/internal/dossier"
@@ -156,32 +154,28 @@ func writeArray(bw *bufio.Writer, n int, elem func(int) any) error {
 		return nil
 	}
 	bw.WriteString("[\n")
-	parts := make([][]byte, jsonChunk)
-	errs := make([]error, jsonChunk)
-	for start := 0; start < n; start += jsonChunk {
-		end := min(start+jsonChunk, n)
-		var wg sync.WaitGroup
-		workers := min(runtime.NumCPU(), end-start)
-		for wk := range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := start + wk; i < end; i += workers {
-					parts[i-start], errs[i-start] = encodeIndented(elem(i), "    ")
-				}
-			}()
-		}
-		wg.Wait()
-		for i := start; i < end; i++ {
-			if errs[i-start] != nil {
-				return errs[i-start]
+	type encoded struct {
+		b   []byte
+		err error
+	}
+	err := inChunks(n, jsonChunk, func(i int) encoded {
+		b, err := encodeIndented(elem(i), "    ")
+		return encoded{b, err}
+	}, func(start int, out []encoded) error {
+		for j, e := range out {
+			if e.err != nil {
+				return e.err
 			}
-			if i > 0 {
+			if start+j > 0 {
 				bw.WriteString(",\n")
 			}
 			bw.WriteString("    ")
-			bw.Write(parts[i-start])
+			bw.Write(e.b)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	bw.WriteString("\n  ]")
 	return nil

@@ -114,7 +114,8 @@ func BenchmarkXLSX(b *testing.B) {
 
 // TestJSONStreamed holds the piecewise, parallel JSON writer to the bytes
 // json.Encoder writes for the whole object: with and without dossiers and
-// meldingen, HTML characters unescaped, and more dossiers than one chunk.
+// meldingen, HTML characters unescaped, and more dossiers and more
+// meldingen than one chunk.
 func TestJSONStreamed(t *testing.T) {
 	results, problems := checkVoorbeeld(t)
 	many := results
@@ -122,6 +123,10 @@ func TestJSONStreamed(t *testing.T) {
 		many = append(many, results...)
 	}
 	extra := dossier.Problems{{Plaats: "Dossiers!B9", Ernst: dossier.Fout, Tekst: `<naam> & "Jansen"`, Dossier: "D-9"}}
+	lots := append(dossier.Problems(nil), problems...) // meldingen over more than two chunks
+	for len(lots) <= 2*jsonChunk {
+		lots = append(lots, extra...)
+	}
 	// Every character class the string encoder treats apart.
 	odd := results[0]
 	odd.Bevindingen = append([]rules.Finding(nil), odd.Bevindingen...)
@@ -137,6 +142,7 @@ func TestJSONStreamed(t *testing.T) {
 		{"voorbeeld", results, problems},
 		{"escapes", []rules.Result{odd}, nil},
 		{"many", many, append(problems, extra...)},
+		{"many meldingen", results, lots},
 		{"no dossiers", nil, extra},
 		{"nothing", nil, nil},
 	} {
