@@ -2,7 +2,6 @@ package document
 
 import (
 	"fmt"
-	"maps"
 	"math"
 	"strconv"
 	"strings"
@@ -56,14 +55,10 @@ var builtinFuncs = template.FuncMap{
 // baseFuncs returns the functions a template may call: the allowed Sprig
 // functions, the guarded builtins and ours. The functions that need the
 // dossier (week) are bound per document by View.funcs; here they are
-// stubs, so a template parses without a View.
-func baseFuncs() template.FuncMap {
-	return maps.Clone(sharedBaseFuncs())
-}
-
-// sharedBaseFuncs is baseFuncs made once (sprig builds its whole map of
-// some 200 functions on every call); read it, never change it.
-var sharedBaseFuncs = sync.OnceValue(makeBaseFuncs)
+// stubs, so a template parses without a View. The map is made once (sprig
+// builds its whole map of some 200 functions on every call) and shared:
+// read it, never change it.
+var baseFuncs = sync.OnceValue(makeBaseFuncs)
 
 func makeBaseFuncs() template.FuncMap {
 	all := sprig.TxtFuncMap()

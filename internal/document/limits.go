@@ -233,7 +233,7 @@ func collectBranch(n *parse.BranchNode, used map[string]bool) {
 // the limits (and, for size-making functions, that their result will be),
 // and then that its result is.
 func (g *guard) funcs(fm template.FuncMap, used map[string]bool) template.FuncMap {
-	base := sharedBaseFuncs()
+	base := baseFuncs()
 	out := template.FuncMap{tickFunc: func() (string, error) { return "", g.alive() }}
 	for name := range used {
 		fn, ok := fm[name]
