@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"unicode"
@@ -113,33 +114,50 @@ func medicalTerms(text string) []string {
 
 // splitWords cuts text into words of letters and digits; a hyphen between
 // two letters stays inside the word ("burn-out").
-func splitWords(text string) []string {
-	var words []string
-	start := -1
-	for i, r := range text {
-		if isWordRune(r) {
-			if start < 0 {
-				start = i
+func splitWords(text string) []string { return slices.Collect(words(text)) }
+
+// words yields the words of text as splitWords returns them, without
+// making the list.
+func words(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i := 0; i < len(text); {
+			r, size := rune(text[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[i:])
 			}
-			continue
-		}
-		if r == '-' && start >= 0 {
-			if next, _ := utf8.DecodeRuneInString(text[i+1:]); isWordRune(next) {
-				continue // a hyphen between two letters stays inside the word
+			switch {
+			case isWordRune(r):
+				if start < 0 {
+					start = i
+				}
+			case r == '-' && start >= 0 && nextIsWordRune(text[i+1:]):
+				// a hyphen between two letters stays inside the word
+			case start >= 0:
+				if !yield(text[start:i]) {
+					return
+				}
+				start = -1
 			}
+			i += size
 		}
 		if start >= 0 {
-			words = append(words, text[start:i])
-			start = -1
+			yield(text[start:])
 		}
 	}
-	if start >= 0 {
-		words = append(words, text[start:])
-	}
-	return words
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func nextIsWordRune(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWordRune(r)
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // Weggelaten returns the marker that stands in every output for free text
 // that looks medical: "[weggelaten: mogelijk medische gegevens, zie
@@ -239,42 +257,13 @@ func redactEach[T any](xs []T, hits func() int, redact func(*T)) []T {
 // It allocates nothing, for the common case of text without any; a true
 // answer is made exact by MedicalTerms.
 func mayBeMedical(text string) bool {
-	var buf [64]byte
-	check := func(w string) bool {
-		if w == "" {
-			return false
-		}
-		if medicalUpper[w] {
-			return true
-		}
-		lw := w
-		if n := len(w); n <= len(buf) {
-			ascii := true
-			for i := 0; i < n; i++ {
-				c := w[i]
-				if c >= utf8.RuneSelf {
-					ascii = false
-					break
-				}
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				buf[i] = c
-			}
-			if ascii {
-				return medicalWords[string(buf[:n])] || phraseStarts[string(buf[:n])]
-			}
-		}
-		lw = strings.ToLower(w)
-		return medicalWords[lw] || phraseStarts[lw]
-	}
-	for _, w := range splitWords(text) {
-		if check(w) {
+	for w := range words(text) {
+		if mayBeMedicalWord(w) {
 			return true
 		}
 		if strings.IndexByte(w, '-') >= 0 {
 			for part := range strings.SplitSeq(w, "-") {
-				if check(part) {
+				if mayBeMedicalWord(part) {
 					return true
 				}
 			}
@@ -282,3 +271,77 @@ func mayBeMedical(text string) bool {
 	}
 	return false
 }
+
+// mayBeMedicalWord reports whether w, in any case, is a medical word or the
+// start of a medical phrase, or is a medical abbreviation as written.
+func mayBeMedicalWord(w string) bool {
+	// Lowering can make a word shorter (the Kelvin sign, 3 bytes, becomes
+	// "k"), never shorter than a third.
+	if len(w) < medicalKeys.minLen || len(w) > 3*medicalKeys.maxLen {
+		return false
+	}
+	if w[0] < utf8.RuneSelf && w[1] < utf8.RuneSelf && !medicalKeys.starts[lowerPair(w)] {
+		// Lowering a string lowers its first two ASCII bytes alone, so no
+		// key starts like this word. Most words end here.
+		return false
+	}
+	if medicalUpper[w] {
+		return true
+	}
+	var buf [64]byte
+	if n := len(w); n <= len(buf) {
+		ascii := true
+		for i := 0; i < n; i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if ascii {
+			return medicalWords[string(buf[:n])] || phraseStarts[string(buf[:n])]
+		}
+	}
+	lw := strings.ToLower(w)
+	return medicalWords[lw] || phraseStarts[lw]
+}
+
+// lowerPair is the first two bytes of w, ASCII letters lowered, as one
+// number.
+func lowerPair(w string) uint16 {
+	lower := func(c byte) uint16 {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		return uint16(c)
+	}
+	return lower(w[0])<<8 | lower(w[1])
+}
+
+// medicalKeys summarises the keys mayBeMedicalWord looks up (medicalWords,
+// phraseStarts and medicalUpper), so that most words are passed over
+// without a lookup: the shortest and longest key in bytes, and the first two
+// bytes, lowered, of each key that starts with two ASCII bytes. A key that
+// does not start so can only be matched by a word that does not either
+// (lowering changes no ASCII byte into another byte but its lower case),
+// and such words are always looked up.
+var medicalKeys = func() (k struct {
+	minLen, maxLen int
+	starts         [1 << 16]bool
+}) {
+	k.minLen = 1 << 30
+	for _, set := range []map[string]bool{medicalWords, phraseStarts, medicalUpper} {
+		for w := range set {
+			k.minLen = min(k.minLen, len(w))
+			k.maxLen = max(k.maxLen, len(w))
+			if len(w) >= 2 && w[0] < utf8.RuneSelf && w[1] < utf8.RuneSelf {
+				k.starts[lowerPair(w)] = true
+			}
+		}
+	}
+	return k
+}()

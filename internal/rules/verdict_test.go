@@ -141,6 +141,39 @@ func TestMedicalTerms(t *testing.T) {
 	}
 }
 
+// TestEveryMedicalWordFound holds MedicalTerms' quick look (which passes
+// over words by length and first letters) to every word of the lists, as
+// written, in capitals, capitalised, with a Kelvin sign for its k, and as
+// the part of a hyphenated word.
+func TestEveryMedicalWordFound(t *testing.T) {
+	var texts []string
+	for w := range medicalWords {
+		texts = append(texts, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
+		if !strings.Contains(w, "-") {
+			texts = append(texts, "knie-"+w)
+		}
+		if strings.Contains(w, "k") {
+			texts = append(texts, strings.ReplaceAll(w, "k", "\u212A"))
+		}
+	}
+	for p := range medicalPhrases {
+		texts = append(texts, p, strings.ToUpper(p))
+	}
+	for w := range medicalUpper {
+		texts = append(texts, w, "("+w+")")
+	}
+	for _, text := range texts {
+		if len(MedicalTerms(text)) == 0 {
+			t.Errorf("MedicalTerms(%q) finds nothing", text)
+		}
+	}
+	for _, text := range []string{"ms", "Ms", "tia", "kan", "hi", "operationeel", "x"} {
+		if got := MedicalTerms(text); got != nil {
+			t.Errorf("MedicalTerms(%q) = %q, want nothing", text, got)
+		}
+	}
+}
+
 // TestCheckAll checks that the parallel CheckAll gives, in order, what Check
 // gives one dossier at a time.
 func TestCheckAll(t *testing.T) {
@@ -258,7 +291,7 @@ func TestRedact(t *testing.T) {
 // FuzzMayBeMedical holds the quick look to the exact scan: text in which
 // medicalTerms finds a term must never be passed over.
 func FuzzMayBeMedical(f *testing.F) {
-	for _, s := range []string{"Hernia, niet tillen", "knie-operatie", "Multiple Sclerose", "MS", "codeïne", "BURN-OUT", "long covid", "Operationeel"} {
+	for _, s := range []string{"Hernia, niet tillen", "knie-operatie", "Multiple Sclerose", "MS", "codeïne", "BURN-OUT", "long covid", "Operationeel", "\u212Aanker", "zie\u212Aenhuisopname", "\u212A\u212A", "İ", "x-MS-y"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
