@@ -311,6 +311,11 @@ func FuzzScanXML(f *testing.F) {
 	f.Add([]byte(`<sst><si><t>a</t></si><si><r><t>b</t></r><rPh><t>c</t></rPh></si></sst>`))
 	f.Add([]byte(`<sheetData><row><c r="ZZZZZZ1"><v><![CDATA[`))
 	f.Add([]byte(`<sheetData><row><c r="A1" t="inlineStr"><is><t>&#x110000;&amp&lt;</t></is></c></row><!--`))
+	// Cells simpleCell takes in one step, and near misses it must leave to
+	// the tokens (a read of 1 byte at a time leaves them all to the tokens).
+	f.Add([]byte(`<sheetData><row><c r="A1"><v>1&amp;2&#13;</v></c><c r="B1" t="inlineStr"><is><t xml:space="preserve"> a&#x20; </t></is></c><c t="s"><v></v></c></row></sheetData>`))
+	f.Add([]byte(`<sheetData><row><c><v>1</v><f>A1</f></c><c t="inlineStr"><is><t>a</t><t>b</t></is></c><c><v>2</v></c ><c><v>3</v></x:c><c t="inlineStr"><is><t>x</t></is><is><t>y</t></is></c></row></sheetData>`))
+	f.Add([]byte(`<sheetData><row><c t="inlineStr"><is><t xml:space="preserve">a</t></is></c><c t="inlineStr"><is><t xml:space='preserve'>b</t></is></c><c t="inlineStr"><is><t>c</t></is></c`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		scan := func(chunk int) string {
 			sst, _ := scanSharedStrings(newXMLStream(&chunkReader{s: string(data), n: chunk}))

@@ -138,6 +138,13 @@ func scanCells(s *xmlStream, sst []string, yield func(sheetRow) error) error {
 				hasCell = true
 				if selfClosing {
 					endCell()
+				} else if text, isInline, ok := s.simpleCell(); ok {
+					if isInline {
+						inline = appendUnescaped(inline, text)
+					} else {
+						v = appendUnescaped(v, text)
+					}
+					endCell()
 				}
 			case "v":
 				inV = !selfClosing && hasCell
@@ -265,7 +272,7 @@ func cellAttrs(attrs []byte) (ref []byte, typ string) {
 		if i := bytes.IndexByte(key, ':'); i >= 0 {
 			key = key[i+1:]
 		}
-		rest := bytes.TrimLeft(attrs[eq+1:], " \t\r\n")
+		rest := trimLeftSpace(attrs[eq+1:])
 		if len(rest) == 0 || rest[0] != '"' && rest[0] != '\'' {
 			break
 		}
