@@ -154,10 +154,21 @@ func nextIsWordRune(s string) bool {
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWordByte[r]
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	return isWordRuneNonASCII(r)
 }
+
+// asciiWordByte tells the ASCII letters and digits, as a table so that
+// isWordRune is inlined.
+var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+func isWordRuneNonASCII(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // Weggelaten returns the marker that stands in every output for free text
 // that looks medical: "[weggelaten: mogelijk medische gegevens, zie
@@ -280,13 +291,13 @@ func mayBeMedicalWord(w string) bool {
 	if len(w) < medicalKeys.minLen || len(w) > 3*medicalKeys.maxLen {
 		return false
 	}
-	if w[0] < utf8.RuneSelf && w[1] < utf8.RuneSelf && !medicalKeys.starts[lowerPair(w)] {
-		// Lowering a string lowers its first two ASCII bytes alone, so no
-		// key starts like this word. Most words end here.
-		return false
-	}
-	if medicalUpper[w] {
-		return true
+	var lengths uint32
+	if w[0] < utf8.RuneSelf && w[1] < utf8.RuneSelf {
+		// Lowering a string lowers its first two ASCII bytes alone, so
+		// only keys that start like the word can match it.
+		if lengths = medicalKeys.starts[lowerPair(w)]; lengths == 0 {
+			return false // most words end here
+		}
 	}
 	var buf [64]byte
 	if n := len(w); n <= len(buf) {
@@ -303,11 +314,15 @@ func mayBeMedicalWord(w string) bool {
 			buf[i] = c
 		}
 		if ascii {
-			return medicalWords[string(buf[:n])] || phraseStarts[string(buf[:n])]
+			// An ASCII word keeps its length when lowered.
+			if lengths&lengthBit(n) == 0 {
+				return false
+			}
+			return medicalUpper[w] || medicalWords[string(buf[:n])] || phraseStarts[string(buf[:n])]
 		}
 	}
 	lw := strings.ToLower(w)
-	return medicalWords[lw] || phraseStarts[lw]
+	return medicalUpper[w] || medicalWords[lw] || phraseStarts[lw]
 }
 
 // lowerPair is the first two bytes of w, ASCII letters lowered, as one
@@ -322,16 +337,20 @@ func lowerPair(w string) uint16 {
 	return lower(w[0])<<8 | lower(w[1])
 }
 
+// lengthBit is the bit of a key length in medicalKeys.starts; lengths from
+// 31 bytes share one.
+func lengthBit(n int) uint32 { return 1 << min(n, 31) }
+
 // medicalKeys summarises the keys mayBeMedicalWord looks up (medicalWords,
 // phraseStarts and medicalUpper), so that most words are passed over
-// without a lookup: the shortest and longest key in bytes, and the first two
-// bytes, lowered, of each key that starts with two ASCII bytes. A key that
-// does not start so can only be matched by a word that does not either
-// (lowering changes no ASCII byte into another byte but its lower case),
-// and such words are always looked up.
+// without a lookup: the shortest and longest key in bytes and, for the
+// first two bytes (lowered) of keys that start with two ASCII bytes, the
+// lengths of those keys. A key that does not start so can only be matched
+// by a word that does not either (lowering changes no ASCII byte into
+// another byte but its lower case), and such words are always looked up.
 var medicalKeys = func() (k struct {
 	minLen, maxLen int
-	starts         [1 << 16]bool
+	starts         [1 << 16]uint32
 }) {
 	k.minLen = 1 << 30
 	for _, set := range []map[string]bool{medicalWords, phraseStarts, medicalUpper} {
@@ -339,7 +358,7 @@ var medicalKeys = func() (k struct {
 			k.minLen = min(k.minLen, len(w))
 			k.maxLen = max(k.maxLen, len(w))
 			if len(w) >= 2 && w[0] < utf8.RuneSelf && w[1] < utf8.RuneSelf {
-				k.starts[lowerPair(w)] = true
+				k.starts[lowerPair(w)] |= lengthBit(len(w))
 			}
 		}
 	}
