@@ -17,10 +17,26 @@ import (
 
 func init() { commands = append(commands, batchCommand) }
 
-// batchMemoryLimit is the soft memory limit while batch renders, after the
-// workbook is read under the process-wide MemoryLimit; the environment
+// The soft memory limit while batch renders, after the workbook is read
+// under the process-wide MemoryLimit, is batchMemoryLimit or
+// batchMemoryPerDossier per dossier, whichever is more; the environment
 // variable GOMEMLIMIT overrides both.
-const batchMemoryLimit = 300 << 20
+const (
+	batchMemoryLimit      = 300 << 20
+	batchMemoryPerDossier = 24 << 10
+)
+
+// renderMemoryLimit is the soft memory limit for rendering n dossiers. What
+// a run keeps grows with its dossiers: the workbook (some 3-4 KB per
+// dossier) and the check results kept for overzicht.xlsx (some 9 KB), 13
+// KB per dossier in all, measured on 2 December 2026. Below about 12,000
+// dossiers that fits under the fixed limit with room for the documents in
+// the making; above it a fixed limit made the garbage collector run without
+// pause (50,000 dossiers: ~20 dossiers/s instead of 50). Per dossier the
+// limit leaves nearly twice what is kept.
+func renderMemoryLimit(n int) int64 {
+	return max(batchMemoryLimit, int64(n)*batchMemoryPerDossier)
+}
 
 // jobsPerCPU caps --jobs at this many workers per processor core.
 const jobsPerCPU = 4
@@ -160,19 +176,16 @@ func runBatch(ctx context.Context, env Env, opts batchOptions) error {
 	}
 	if env.Getenv("GOMEMLIMIT") == "" {
 		// A soft limit makes the GC work harder only when the heap comes
-		// near it. What grows with the number of dossiers is the workbook
-		// and the results kept for overzicht.xlsx; rendering itself (1-4 MB
-		// per PDF with the fonts shared between documents, see
-		// internal/thirdparty/fpdf) does not. Measured on 2 cores (2 Dec
-		// 2026): 1,000 dossiers peak at 131 MB, 10,000 at 421 MB (616 MB
-		// and 20% faster without the limit). Above some 20,000 dossiers the
-		// run's own data nears the limit and the GC runs without pause
-		// (50,000: ~20 dossiers/s instead of 60 with GOMEMLIMIT=1GiB), so
-		// the README tells users to raise it there; a limit that grew with
-		// the live heap was tried and pushed 10,000 over 500 MB. The GC
-		// percent stays at its default: GOGC=200 or 400 saved some 8% CPU
-		// at 1,000 dossiers for 40-90 MB more memory, and nothing at 10,000.
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))
+		// near it. Rendering itself (1-4 MB per PDF with the fonts shared
+		// between documents, see internal/thirdparty/fpdf) does not grow
+		// with the run; what the run keeps does (see renderMemoryLimit).
+		// Measured on 2 cores (2 Dec 2026): 1,000 dossiers peak at 131 MB,
+		// 10,000 at 421 MB (616 MB and 20% faster without a limit). A limit
+		// that grew with the live heap was tried and pushed 10,000 over
+		// 500 MB. The GC percent stays at its default: GOGC=200 or 400
+		// saved some 8% CPU at 1,000 dossiers for 40-90 MB more memory,
+		// and nothing at 10,000.
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(renderMemoryLimit(len(wb.Dossiers))))
 	}
 	sum, err := batch.Run(ctx, wb, bopts)
 	if writing != nil {

@@ -13,8 +13,8 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// TestLibreOfficeOpens opens the auditor's workbook and the agenda workbook
-// of the example in LibreOffice (soffice, headless) and saves them again
+// TestLibreOfficeOpens opens the auditor's workbook (also split over
+// several sheets) and the agenda workbook of the example in LibreOffice (soffice, headless) and saves them again
 // as xlsx. LibreOffice converts even a workbook it cannot read without a
 // word, into an empty one, so the test compares what came back with what
 // was written: every sheet, every cell, the header row repeated on printed
@@ -45,6 +45,14 @@ func TestLibreOfficeOpens(t *testing.T) {
 		t.Fatal(err)
 	}
 	written["agenda.xlsx"] = append([]byte(nil), b.Bytes()...)
+	// A workbook with more findings than a sheet holds (see
+	// TestXLSXSplitsSheets), here from 40 rows on.
+	b.Reset()
+	withMaxSheetRows(t, 40)
+	if err := XLSX(&b, voorbeeldPeildatum, results, problems); err != nil {
+		t.Fatal(err)
+	}
+	written["overzicht-gesplitst.xlsx"] = append([]byte(nil), b.Bytes()...)
 	var args []string
 	for name, data := range written {
 		path := filepath.Join(dir, name)

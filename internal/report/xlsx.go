@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -174,6 +175,58 @@ type sheetWriter struct {
 	wrap int
 	// widths are the column widths, in characters.
 	widths []float64
+	// A sheet with more rows than Excel holds goes on in further sheets
+	// ("Bevindingen (2)", ...): name is the first one's, header the header
+	// row each repeats, parts the number of data rows of each (see
+	// splitRows), part the one being written and left its rows still to
+	// come.
+	name       string
+	header     []string
+	parts      []int
+	part, left int
+}
+
+// maxSheetRows is the number of data rows a sheet holds: Excel's limit of
+// 1,048,576 rows, less the header. A variable, so that tests can split
+// small workbooks.
+var maxSheetRows = excelize.TotalRows - 1
+
+// splitRows divides rows that come in groups of the given sizes (the
+// findings of one dossier) over sheets of at most maxSheetRows data rows,
+// keeping each group on one sheet when it fits on one, and returns the
+// number of rows of each sheet: always at least one, if empty.
+func splitRows(sizes iter.Seq[int]) []int {
+	parts := []int{0}
+	for n := range sizes {
+		if last := parts[len(parts)-1]; last > 0 && last+n > maxSheetRows {
+			parts = append(parts, 0)
+		}
+		parts[len(parts)-1] += n
+		for last := parts[len(parts)-1]; last > maxSheetRows; last = parts[len(parts)-1] {
+			parts[len(parts)-1] = maxSheetRows // a group larger than a sheet
+			parts = append(parts, last-maxSheetRows)
+		}
+	}
+	return parts
+}
+
+// ones yields n groups of one row.
+func ones(n int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for range n {
+			if !yield(1) {
+				return
+			}
+		}
+	}
+}
+
+// sheetPart is the name of part i (0-based) of a sheet split over several.
+func sheetPart(name string, i int) string {
+	if i == 0 {
+		return name
+	}
+	return fmt.Sprintf("%s (%d)", name, i+1)
 }
 
 // lineHeight is the height in points of one line of text in the default
@@ -181,50 +234,62 @@ type sheetWriter struct {
 const lineHeight = 15
 
 // newSheetWriter prepares sheet (the first one takes the place of
-// excelize's empty Sheet1) with the given header, column widths and number
-// of data rows (known up front: the auto-filter must be set before
-// streaming starts), and its print set-up: A4 landscape, one page wide,
-// the header row repeated on every page, the title and page numbers in
-// the footer.
-func newSheetWriter(f *excelize.File, st *xlsxStyles, sheet string, header []string, widths []float64, rows int) (*sheetWriter, error) {
-	if f.SheetCount == 1 && f.GetSheetName(0) == "Sheet1" {
-		if err := f.SetSheetName("Sheet1", sheet); err != nil {
-			return nil, err
-		}
-	} else if _, err := f.NewSheet(sheet); err != nil {
-		return nil, err
-	}
-	last, _ := excelize.CoordinatesToCellName(len(header), rows+1)
-	if err := f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
-		return nil, err
-	}
-	if err := setPrint(f, st, sheet); err != nil {
-		return nil, err
-	}
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return nil, err
-	}
+// excelize's empty Sheet1) with the given header and column widths, for
+// data rows in parts (see splitRows; known up front: the auto-filter must
+// be set before streaming starts). Each part is a sheet with its print
+// set-up: A4 landscape, one page wide, the header row repeated on every
+// page, the title and page numbers in the footer.
+func newSheetWriter(f *excelize.File, st *xlsxStyles, sheet string, header []string, widths []float64, parts []int) (*sheetWriter, error) {
 	widths = append([]float64(nil), widths...)
 	for i, wd := range widths {
 		// Room for the header and its filter arrow.
-		wd = max(wd, float64(utf8.RuneCountInString(header[i])+4))
-		widths[i] = wd
+		widths[i] = max(wd, float64(utf8.RuneCountInString(header[i])+4))
+	}
+	s := &sheetWriter{f: f, st: st, wrap: -1, widths: widths, name: sheet, header: header, parts: parts}
+	return s, s.open()
+}
+
+// open starts the sheet of part s.part and writes its header row.
+func (s *sheetWriter) open() error {
+	f, sheet := s.f, sheetPart(s.name, s.part)
+	if f.SheetCount == 1 && f.GetSheetName(0) == "Sheet1" {
+		if err := f.SetSheetName("Sheet1", sheet); err != nil {
+			return err
+		}
+	} else if _, err := f.NewSheet(sheet); err != nil {
+		return err
+	}
+	s.sheet, s.row, s.left = sheet, 0, s.parts[s.part]
+	last, _ := excelize.CoordinatesToCellName(len(s.header), s.left+1)
+	if err := f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
+		return err
+	}
+	if err := setPrint(f, s.st, sheet); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	s.sw = sw
+	for i, wd := range s.widths {
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return nil, err
+		return err
 	}
-	s := &sheetWriter{f: f, st: st, sw: sw, sheet: sheet, wrap: -1, widths: widths}
-	cells := make([]any, len(header))
-	for i, h := range header {
-		cells[i] = excelize.Cell{Value: h, StyleID: st.header}
+	cells := make([]any, len(s.header))
+	for i, h := range s.header {
+		cells[i] = excelize.Cell{Value: h, StyleID: s.st.header}
 	}
 	s.row++
-	return s, sw.SetRow("A1", cells)
+	return sw.SetRow("A1", cells)
 }
+
+// flush ends the sheet being written.
+func (s *sheetWriter) flush() error { return s.sw.Flush() }
 
 // setPrint gives sheet its print set-up (see newSheetWriter).
 func setPrint(f *excelize.File, st *xlsxStyles, sheet string) error {
@@ -255,6 +320,16 @@ func setPrint(f *excelize.File, st *xlsxStyles, sheet string) error {
 // wraps gets the height of its lines: spreadsheet programs do not all
 // grow a row to fit when they open a file (LibreOffice does not).
 func (s *sheetWriter) add(cells []any) error {
+	for s.left == 0 && s.part+1 < len(s.parts) {
+		if err := s.flush(); err != nil {
+			return err
+		}
+		s.part++
+		if err := s.open(); err != nil {
+			return err
+		}
+	}
+	s.left--
 	s.row++
 	var opts []excelize.RowOpts
 	for i, c := range cells {
@@ -307,7 +382,7 @@ func writeOverzicht(f *excelize.File, st *xlsxStyles, results []rules.Result) er
 		header = append(header, h)
 		widths = append(widths, float64(max(9, len(h)+4)))
 	}
-	s, err := newSheetWriter(f, st, SheetOverzicht, header, widths, len(results))
+	s, err := newSheetWriter(f, st, SheetOverzicht, header, widths, splitRows(ones(len(results))))
 	if err != nil {
 		return err
 	}
@@ -332,17 +407,21 @@ func writeOverzicht(f *excelize.File, st *xlsxStyles, results []rules.Result) er
 			return err
 		}
 	}
-	return s.sw.Flush()
+	return s.flush()
 }
 
 func writeBevindingen(f *excelize.File, st *xlsxStyles, results []rules.Result) error {
 	header := []string{"Dossiernummer", "Werknemer", "Regel", "Titel", "Ernst", "Status", "Uiterste datum", "Datum", "Toelichting"}
 	widths := []float64{15, 24, 28, 36, 13, 20, 15, 12, 100}
-	rows := 0
-	for _, r := range results {
-		rows += len(r.Bevindingen)
+	// The findings of one dossier stay on one sheet.
+	perDossier := func(yield func(int) bool) {
+		for _, r := range results {
+			if !yield(len(r.Bevindingen)) {
+				return
+			}
+		}
 	}
-	s, err := newSheetWriter(f, st, SheetBevindingen, header, widths, rows)
+	s, err := newSheetWriter(f, st, SheetBevindingen, header, widths, splitRows(perDossier))
 	if err != nil {
 		return err
 	}
@@ -356,12 +435,12 @@ func writeBevindingen(f *excelize.File, st *xlsxStyles, results []rules.Result) 
 			}
 		}
 	}
-	return s.sw.Flush()
+	return s.flush()
 }
 
 func writeMeldingen(f *excelize.File, st *xlsxStyles, ps dossier.Problems) error {
 	header := []string{"Plaats", "Dossiernummer", "Ernst", "Tekst"}
-	s, err := newSheetWriter(f, st, SheetMeldingen, header, []float64{22, 15, 14, 100}, len(ps))
+	s, err := newSheetWriter(f, st, SheetMeldingen, header, []float64{22, 15, 14, 100}, splitRows(ones(len(ps))))
 	if err != nil {
 		return err
 	}
@@ -371,5 +450,5 @@ func writeMeldingen(f *excelize.File, st *xlsxStyles, ps dossier.Problems) error
 			return fmt.Errorf("melding %s: %w", p.Plaats, err)
 		}
 	}
-	return s.sw.Flush()
+	return s.flush()
 }
