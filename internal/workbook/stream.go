@@ -120,6 +120,9 @@ func scanCells(s *xmlStream, sst []string, yield func(sheetRow) error) error {
 					return err
 				}
 				row++
+				// A cell left open (malformed input) does not go on into
+				// the new row, whose columns start again.
+				hasCell = false
 				if a, ok := attr(attrs, "r"); ok {
 					if n, err := strconv.Atoi(a); err == nil && n > 0 {
 						row = n
