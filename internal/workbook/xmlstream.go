@@ -220,33 +220,17 @@ func (s *xmlStream) skipPast(sep []byte) bool {
 // tagEnd returns the offset from pos of the '>' that ends the tag starting
 // at pos, outside quoted attribute values; -1 at the end of the input.
 func (s *xmlStream) tagEnd() int {
-	// Tags are short: one pass over what has been read finds most ends.
-	buf := s.buf[s.pos:]
+	// Tags are short: one pass, over a local slice of what has been read,
+	// reading on only when a tag goes on past it.
 	var quote byte
-	for i := 1; i < len(buf); i++ {
-		c := buf[i]
-		if quote != 0 {
-			if c == quote {
-				quote = 0
-			}
-			continue
-		}
-		switch c {
-		case '"', '\'':
-			quote = c
-		case '>':
-			return i
-		}
-	}
-	// The tag goes on past what has been read: read on from there.
-	for i := len(buf); ; i++ {
-		for s.pos+i >= len(s.buf) {
+	for i, buf := 1, s.buf[s.pos:]; ; i++ {
+		for i >= len(buf) {
 			if !s.fill() {
 				return -1
 			}
+			buf = s.buf[s.pos:]
 		}
-		c := s.buf[s.pos+i]
-		switch {
+		switch c := buf[i]; {
 		case quote != 0:
 			if c == quote {
 				quote = 0
