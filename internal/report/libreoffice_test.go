@@ -14,12 +14,13 @@ import (
 )
 
 // TestLibreOfficeOpens opens the auditor's workbook (also split over
-// several sheets) and the agenda workbook of the example in LibreOffice (soffice, headless) and saves them again
-// as xlsx. LibreOffice converts even a workbook it cannot read without a
-// word, into an empty one, so the test compares what came back with what
-// was written: every sheet, every cell, the header row repeated on printed
-// pages, landscape pages one page wide. Anything LibreOffice had to drop or
-// repair shows up as a difference.
+// several sheets) and the agenda workbook of the example in LibreOffice
+// (soffice, headless) and saves them again as xlsx. LibreOffice converts
+// even a workbook it cannot read without a word, into an empty one, so the
+// test compares what came back with what was written: every sheet, every
+// cell, the header row repeated on printed pages, landscape pages one page
+// wide. Anything LibreOffice had to drop or repair shows up as a
+// difference.
 //
 // Without soffice the test is skipped, except in CI (CI=true, set by
 // .ci/run, which installs Debian's libreoffice-calc-nogui), where it
