@@ -83,6 +83,9 @@ type fontSet struct {
 	faces [numStyles]*face
 	// replacement stands in for runes the font lacks.
 	replacement rune
+	// plain marks the runes sanitize keeps as they are: covered by every
+	// face, not invisible and not U+FFFD (which stands for invalid UTF-8).
+	plain [0x10000 / 64]uint64
 }
 
 var (
@@ -116,6 +119,11 @@ func parseFontSet(fsys fs.FS) (*fontSet, error) {
 	set.replacement = '?'
 	if set.coveredByAll('\uFFFD') {
 		set.replacement = '\uFFFD'
+	}
+	for r := rune(0); r < 0x10000; r++ {
+		if r != utf8.RuneError && !invisible(r) && set.coveredByAll(r) {
+			set.plain[r/64] |= 1 << (r % 64)
+		}
 	}
 	return set, nil
 }
@@ -160,14 +168,7 @@ func (set *fontSet) coveredByAll(r rune) bool {
 // any face lacks become the replacement character. fpdf panics or prints
 // garbage on all of these.
 func (set *fontSet) sanitize(s string) string {
-	clean := true
-	for _, r := range s {
-		if r == utf8.RuneError || invisible(r) || !set.coveredByAll(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if set.isPlain(s) {
 		return s
 	}
 	b := make([]rune, 0, len(s))
@@ -184,6 +185,16 @@ func (set *fontSet) sanitize(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// isPlain reports whether sanitize would return s unchanged.
+func (set *fontSet) isPlain(s string) bool {
+	for _, r := range s {
+		if r >= 0x10000 || set.plain[r/64]&(1<<(r%64)) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // invisible reports control and format characters (zero-width space, soft

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/diff"
 
@@ -246,6 +247,24 @@ func TestSanitize(t *testing.T) {
 		if got := fonts.sanitize(tc.in); got != tc.want {
 			t.Errorf("sanitize(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestSanitizeTable holds the plain-rune table sanitize uses to pass text
+// through unchanged to its definition, for every BMP rune and beyond.
+func TestSanitizeTable(t *testing.T) {
+	fonts, err := loadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r := rune(0); r <= 0x10FFFF+1; r++ {
+		want := r != utf8.RuneError && !invisible(r) && fonts.coveredByAll(r)
+		if got := fonts.isPlain(string(r)); got != want {
+			t.Fatalf("isPlain(%U) = %v, want %v", r, got, want)
+		}
+	}
+	if fonts.isPlain("a\xffb") {
+		t.Error("isPlain passes invalid UTF-8")
 	}
 }
 
