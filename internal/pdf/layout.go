@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/poortwachter/poortwachter/internal/document"
@@ -97,6 +98,9 @@ type layout struct {
 	// keeping a heading with what follows, and a table's first row with
 	// its header, measures text that is then laid out again.
 	wrapped map[wrapKey][]line
+	// runBuf, wordBuf and pendingBuf are wrapSpans's scratch space.
+	runBuf              []run
+	wordBuf, pendingBuf []piece
 }
 
 // wrapKey identifies a call of wrap: spans by their first element (spans
@@ -130,7 +134,14 @@ func (l *layout) stop() {
 
 func (l *layout) newPage() {
 	l.stop()
-	l.cur = &page{}
+	// Pages of a document hold similar numbers of ops: room for as many
+	// as the last page, and for the header and footer decorate adds,
+	// saves growing the slice op by op.
+	n := 64
+	if l.cur != nil {
+		n = len(l.cur.ops)
+	}
+	l.cur = &page{ops: make([]op, 0, n+decorOps)}
 	l.pages = append(l.pages, l.cur)
 	l.y = bodyTop
 	l.fresh = true
@@ -214,19 +225,25 @@ func (l *layout) wrap(spans []document.Span, size, width float64, forceBold bool
 // are read, never changed, so wrap may hand out the same ones again.
 func (l *layout) wrapSpans(spans []document.Span, size, width float64, forceBold bool) []line {
 	var (
-		lines   []line
-		cur     line
-		word    []piece // pieces of the word being collected
+		lines []line
+		cur   line
+		// The runs of the current line before merging, the pieces of the
+		// word being collected and the spaces between the last word and
+		// the next are scratch space of the layout, reused line by line;
+		// only merged lines are kept.
+		runs    = l.runBuf[:0]
+		word    = l.wordBuf[:0]
 		wordW   float64
-		pending []piece // spaces between the last word and the next
+		pending = l.pendingBuf[:0]
 	)
 	flushLine := func() {
-		lines = append(lines, mergeRuns(cur))
+		lines = append(lines, line{runs: mergeRuns(runs), w: cur.w})
+		runs = runs[:0]
 		cur = line{}
-		pending = nil
+		pending = pending[:0]
 	}
 	place := func(p piece) {
-		cur.runs = append(cur.runs, run{text: p.text, style: p.style, missing: p.missing, x: cur.w, w: p.w})
+		runs = append(runs, run{text: p.text, style: p.style, missing: p.missing, x: cur.w, w: p.w})
 		cur.w += p.w
 	}
 	flushWord := func() {
@@ -237,16 +254,16 @@ func (l *layout) wrapSpans(spans []document.Span, size, width float64, forceBold
 		for _, p := range pending {
 			spaceW += p.w
 		}
-		if len(cur.runs) > 0 && cur.w+spaceW+wordW > width+1e-6 {
+		if len(runs) > 0 && cur.w+spaceW+wordW > width+1e-6 {
 			flushLine()
 			spaceW = 0
 		}
-		if len(cur.runs) > 0 {
+		if len(runs) > 0 {
 			for _, p := range pending {
 				place(p)
 			}
 		}
-		pending = nil
+		pending = pending[:0]
 		if wordW <= width+1e-6 {
 			for _, p := range word {
 				place(p)
@@ -257,18 +274,21 @@ func (l *layout) wrapSpans(spans []document.Span, size, width float64, forceBold
 				for _, r := range p.text {
 					s := string(r)
 					w := l.textWidth(s, p.style, size)
-					if len(cur.runs) > 0 && cur.w+w > width+1e-6 {
+					if len(runs) > 0 && cur.w+w > width+1e-6 {
 						flushLine()
 					}
 					place(piece{text: s, style: p.style, missing: p.missing, w: w})
 				}
 			}
 		}
-		word, wordW = nil, 0
+		word, wordW = word[:0], 0
 	}
 	for _, sp := range spans {
 		st := styleOf(sp.Bold || forceBold, sp.Italic)
-		for i, seg := range strings.Split(sp.Text, "\n") {
+		rest, more := sp.Text, true
+		for i := 0; more; i++ {
+			var seg string
+			seg, rest, more = strings.Cut(rest, "\n")
 			if i > 0 {
 				flushWord()
 				flushLine()
@@ -294,32 +314,44 @@ func (l *layout) wrapSpans(spans []document.Span, size, width float64, forceBold
 		}
 	}
 	flushWord()
-	if len(cur.runs) > 0 || len(lines) == 0 {
+	if len(runs) > 0 || len(lines) == 0 {
 		flushLine()
 	}
+	// Keep the grown scratch space, without the strings it points to.
+	clear(runs[:cap(runs)])
+	clear(word[:cap(word)])
+	clear(pending[:cap(pending)])
+	l.runBuf, l.wordBuf, l.pendingBuf = runs[:0], word[:0], pending[:0]
 	return lines
 }
 
 // mergeRuns joins neighbouring runs of the same style into one, so the PDF
-// gets one text operation per style change instead of one per word.
-func mergeRuns(ln line) line {
-	out := ln.runs[:0] // in place: the line owns its runs
-	for i := 0; i < len(ln.runs); {
-		r := ln.runs[i]
+// gets one text operation per style change instead of one per word. The
+// result is a new slice of its own length; runs is left as it was.
+func mergeRuns(runs []run) []run {
+	n := 0
+	for i := range runs {
+		if i == 0 || !sameRun(runs[i-1], runs[i]) {
+			n++
+		}
+	}
+	out := make([]run, 0, n)
+	for i := 0; i < len(runs); {
+		r := runs[i]
 		j := i + 1
-		for j < len(ln.runs) && ln.runs[j].style == r.style && ln.runs[j].missing == r.missing {
+		for j < len(runs) && sameRun(runs[j], r) {
 			j++
 		}
 		if j > i+1 {
 			// One string per merged run, not one per word added.
 			n := 0
-			for _, x := range ln.runs[i:j] {
+			for _, x := range runs[i:j] {
 				n += len(x.text)
 			}
 			var b strings.Builder
 			b.Grow(n)
 			r.w = 0
-			for _, x := range ln.runs[i:j] {
+			for _, x := range runs[i:j] {
 				b.WriteString(x.text)
 				r.w += x.w
 			}
@@ -328,9 +360,11 @@ func mergeRuns(ln line) line {
 		out = append(out, r)
 		i = j
 	}
-	ln.runs = out
-	return ln
+	return out
 }
+
+// sameRun reports whether two neighbouring runs are set alike and merge.
+func sameRun(a, b run) bool { return a.style == b.style && a.missing == b.missing }
 
 // drawLine emits the ops of one wrapped line with its box top at y.
 func (l *layout) drawLine(ln line, x, top, size float64, col rgb) {
@@ -872,6 +906,9 @@ const conceptMark = "CONCEPT"
 // page count is known: the title (after CONCEPT for a concept) and the
 // dossier; the employee, the BSN, the document's own date and the page
 // number.
+// decorOps is the most ops decorate puts on a page.
+const decorOps = 7
+
 func (l *layout) decorate(doc *document.Doc) {
 	s := l.fonts.sanitize
 	title := s(doc.Title)
@@ -891,7 +928,8 @@ func (l *layout) decorate(doc *document.Doc) {
 	}
 	right := marginL + contentW
 	for i, p := range l.pages {
-		var d []op
+		var dbuf [decorOps]op
+		d := dbuf[:0]
 		text := func(x, y float64, t string, st style, c rgb) {
 			if t != "" {
 				d = append(d, op{kind: opText, x: x, y: y, text: t, style: st, size: sizeMargin, color: c})
@@ -911,7 +949,13 @@ func (l *layout) decorate(doc *document.Doc) {
 		pw := l.textWidth(pg, regular, sizeMargin)
 		text(marginL, footerBaseline, l.clip(left, regular, sizeMargin, contentW-pw-8), regular, colMuted)
 		text(right-pw, footerBaseline, pg, regular, colMuted)
-		p.ops = append(d, p.ops...)
+		// Header and footer come first: appended in the room newPage
+		// left, then rotated to the front.
+		k := len(d)
+		p.ops = append(p.ops, d...)
+		slices.Reverse(p.ops)
+		slices.Reverse(p.ops[:k])
+		slices.Reverse(p.ops[k:])
 	}
 }
 
