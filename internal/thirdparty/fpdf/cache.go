@@ -8,6 +8,7 @@
 package fpdf
 
 import (
+	"bytes"
 	"compress/zlib"
 	"encoding/binary"
 	"sort"
@@ -277,4 +278,46 @@ func makeSubset(font *fontDefType) *utf8Subset {
 	sub.fontFile = mem.copy()
 	mem.release()
 	return sub
+}
+
+// pageBuffers and docBuffers hold the page content buffers and the
+// document buffers of documents that Output has written, for the pages and
+// documents that follow (patch 7). Upstream starts every page and document
+// with an empty buffer that doubles as content is written, some 200 KB of
+// garbage per document in poortwachter. What a buffer holds is reset
+// before reuse, so the bytes written are the same. Buffers larger than
+// maxPooledBuffer are left to the garbage collector.
+var (
+	pageBuffers = sync.Pool{New: func() interface{} { return new(bytes.Buffer) }}
+	docBuffers  = sync.Pool{New: func() interface{} { return new([]byte) }}
+)
+
+const maxPooledBuffer = 4 << 20
+
+// newPageBuffer returns an empty buffer for a page's content.
+func newPageBuffer() *bytes.Buffer {
+	b := pageBuffers.Get().(*bytes.Buffer)
+	b.Reset()
+	return b
+}
+
+// newDocBuffer returns an empty slice to build a document in.
+func newDocBuffer() []byte {
+	return (*docBuffers.Get().(*[]byte))[:0]
+}
+
+// releaseBuffers gives the buffers of a written document back. The pages
+// are gone from f afterwards (f.pages keeps its length, so PageCount still
+// answers); upstream says f's methods are not to be called after Output.
+func (f *Fpdf) releaseBuffers() {
+	for i, b := range f.pages {
+		if b != nil && b.Cap() <= maxPooledBuffer {
+			pageBuffers.Put(b)
+		}
+		f.pages[i] = nil
+	}
+	if b := f.buffer.AvailableBuffer(); f.buffer.Len() == 0 && cap(b) > 0 && cap(b) <= maxPooledBuffer {
+		docBuffers.Put(&b)
+	}
+	f.buffer = fmtBuffer{}
 }

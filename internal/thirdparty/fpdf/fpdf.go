@@ -61,6 +61,9 @@ func (b *fmtBuffer) printf(fmtStr string, args ...interface{}) {
 
 func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType) (f *Fpdf) {
 	f = new(Fpdf)
+	// poortwachter patch: the buffer of a written document is reused (see
+	// cache.go).
+	f.buffer.Buffer = *bytes.NewBuffer(newDocBuffer())
 	if orientationStr == "" {
 		orientationStr = "p"
 	} else {
@@ -3732,6 +3735,9 @@ func (f *Fpdf) Output(w io.Writer) error {
 	if err != nil {
 		f.err = err
 	}
+	// poortwachter patch: the document's buffers go back for the next
+	// document (see cache.go).
+	f.releaseBuffers()
 	return f.err
 }
 
@@ -3769,7 +3775,9 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	for box, pb := range f.defPageBoxes {
 		f.pageBoxes[f.page][box] = pb
 	}
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	// poortwachter patch: page buffers of written documents are reused
+	// (see cache.go).
+	f.pages = append(f.pages, newPageBuffer())
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2

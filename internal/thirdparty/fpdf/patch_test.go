@@ -4,10 +4,12 @@ package fpdf
 // not copied.
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestTextFormat checks patch 6: Text writes what upstream's
@@ -49,6 +51,42 @@ func TestSetFontFormat(t *testing.T) {
 		want := fmt.Sprintf("BT /F%s %.2f Tf ET\n", f.currentFont.i, size)
 		if got != want {
 			t.Errorf("SetFont(%v) wrote %q, want %q", size, got, want)
+		}
+	}
+}
+
+// TestBuffersReused checks patch 7: a document built in buffers another
+// document has used and given back has the same bytes as one built in new
+// buffers, whether the earlier document was larger or smaller.
+func TestBuffersReused(t *testing.T) {
+	doc := func(pages, lines int) []byte {
+		t.Helper()
+		f := New("P", "mm", "A4", "")
+		f.SetCompression(false) // the page buffers' bytes go out as they are
+		f.SetCreationDate(time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC))
+		f.SetFont("Helvetica", "", 10)
+		for p := 0; p < pages; p++ {
+			f.AddPage()
+			for i := 0; i < lines; i++ {
+				f.Text(10, float64(10+i%250), fmt.Sprintf("pagina %d regel %d", p, i))
+			}
+		}
+		var b bytes.Buffer
+		if err := f.Output(&b); err != nil {
+			t.Fatal(err)
+		}
+		if n := f.PageCount(); n != pages {
+			t.Errorf("PageCount after Output = %d, want %d", n, pages)
+		}
+		return b.Bytes()
+	}
+	small, large := doc(1, 3), doc(5, 2000)
+	for i := 0; i < 3; i++ {
+		if got := doc(1, 3); !bytes.Equal(got, small) {
+			t.Fatalf("small document after a large one differs (%d bytes, want %d)", len(got), len(small))
+		}
+		if got := doc(5, 2000); !bytes.Equal(got, large) {
+			t.Fatalf("large document after a small one differs (%d bytes, want %d)", len(got), len(large))
 		}
 	}
 }
