@@ -13,6 +13,7 @@ import (
 	"encoding/binary"
 	"sort"
 	"sync"
+	"unicode/utf8"
 )
 
 // parsedUTF8Font is what AddUTF8FontFromBytes derives from a font file
@@ -320,4 +321,50 @@ func (f *Fpdf) releaseBuffers() {
 		docBuffers.Put(&b)
 	}
 	f.buffer = fmtBuffer{}
+}
+
+// fastText reports whether Text may take patch 8's path for s: valid UTF-8
+// of runes in the Basic Multilingual Plane, where utf8toutf16 writes each
+// rune as its two bytes, big-endian. (Upstream's utf8toutf16 mangles runes
+// beyond it and reads past the end of invalid text; those go its way.)
+func fastText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xF0 {
+			return false
+		}
+	}
+	return utf8.ValidString(s)
+}
+
+// appendUTF16Escaped appends what f.escape(utf8toutf16(s, false)) returns
+// for a string fastText accepts: escape's replacements, done one after the
+// other upstream, come to one per byte, since only the first brings in a
+// backslash and no later one looks for it.
+func appendUTF16Escaped(b []byte, s string) []byte {
+	for _, r := range s {
+		for _, c := range [2]byte{byte(r >> 8), byte(r)} {
+			switch c {
+			case '\\', '(', ')':
+				b = append(b, '\\', c)
+			case '\r':
+				b = append(b, '\\', 'r')
+			default:
+				b = append(b, c)
+			}
+		}
+	}
+	return b
+}
+
+// markUsed does what Text's loop over s does upstream, usedRunes[r] = r
+// for every rune, writing the map only the first time a rune is seen.
+// fastText must accept s.
+func (font *fontDefType) markUsed(s string) {
+	bits := font.usedBits
+	for _, r := range s {
+		if bits[r/64]&(1<<(r%64)) == 0 {
+			font.usedRunes[int(r)] = int(r)
+			bits[r/64] |= 1 << (r % 64)
+		}
+	}
 }

@@ -808,6 +808,9 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	// poortwachter patch 8: the BMP runes r for which usedRunes[r] == r
+	// is already set (see Text); nil where a font is made without it.
+	usedBits *[0x10000 / 64]uint64
 }
 
 // generateFontID generates a font Id from the font definition

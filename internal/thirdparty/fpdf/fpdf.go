@@ -1968,6 +1968,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 			Ut:        round(utf8File.UnderlineThickness),
 			Cw:        utf8File.CharWidths,
 			usedRunes: sbarr,
+			usedBits:  new([0x10000 / 64]uint64), // poortwachter patch 8
 			File:      fileStr,
 			utf8File:  utf8File,
 		}
@@ -2098,6 +2099,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			Cw:        parsed.cw,
 			utf8File:  utf8File,
 			usedRunes: sbarr,
+			usedBits:  new([0x10000 / 64]uint64), // poortwachter patch 8
 		}
 		def.i = parsed.fontID(def)
 		f.fonts[fontkey] = def
@@ -2435,14 +2437,22 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
 	var txt2 string
+	fast := false
 	if f.isCurrentUTF8 {
 		if f.isRTL {
 			txtStr = reverseText(txtStr)
 			x -= f.GetStringWidth(txtStr)
 		}
-		txt2 = f.escape(utf8toutf16(txtStr, false))
-		for _, uni := range txtStr {
-			f.currentFont.usedRunes[int(uni)] = int(uni)
+		// poortwachter patch 8: text of valid BMP runes is encoded and
+		// escaped in one pass (appendUTF16Escaped, below), and each rune
+		// is marked used once per font (markUsed); anything else goes
+		// upstream's way.
+		fast = f.currentFont.usedBits != nil && fastText(txtStr)
+		if !fast {
+			txt2 = f.escape(utf8toutf16(txtStr, false))
+			for _, uni := range txtStr {
+				f.currentFont.usedRunes[int(uni)] = int(uni)
+			}
 		}
 	} else {
 		txt2 = f.escape(txtStr)
@@ -2450,13 +2460,22 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	// poortwachter patch: formatted with strconv instead of fmt.Sprintf,
 	// which was a tenth of rendering a document; %.2f is
 	// strconv.AppendFloat(..., 'f', 2, 64) for every value (fmt calls it).
-	b := make([]byte, 0, len(txt2)+32)
+	n := len(txt2)
+	if fast {
+		n = 2 * len(txtStr)
+	}
+	b := make([]byte, 0, n+32)
 	b = append(b, "BT "...)
 	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
 	b = append(b, " Td ("...)
-	b = append(b, txt2...)
+	if fast {
+		b = appendUTF16Escaped(b, txtStr)
+		f.currentFont.markUsed(txtStr)
+	} else {
+		b = append(b, txt2...)
+	}
 	b = append(b, ") Tj ET"...)
 	s := string(b)
 	if f.underline && txtStr != "" {

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -88,5 +89,67 @@ func TestBuffersReused(t *testing.T) {
 		if got := doc(5, 2000); !bytes.Equal(got, large) {
 			t.Fatalf("large document after a small one differs (%d bytes, want %d)", len(got), len(large))
 		}
+	}
+}
+
+// TestUTF16Escaped checks patch 8's encoder against upstream's
+// f.escape(utf8toutf16(s, false)) for every BMP rune alone and in text
+// with the characters escape handles, and that fastText leaves invalid
+// UTF-8 and runes beyond the BMP to upstream's path.
+func TestUTF16Escaped(t *testing.T) {
+	f := New("P", "mm", "A4", "")
+	var all strings.Builder
+	check := func(s string) {
+		t.Helper()
+		if !fastText(s) {
+			t.Fatalf("fastText(%q) = false", s)
+		}
+		if got, want := string(appendUTF16Escaped(nil, s)), f.escape(utf8toutf16(s, false)); got != want {
+			t.Fatalf("appendUTF16Escaped(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for r := rune(0); r < 0x10000; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue // surrogates are not valid UTF-8
+		}
+		check(string(r))
+		all.WriteRune(r)
+	}
+	check(all.String())
+	check("")
+	check(`(a) \ b` + "\r\n" + "Ĩ\u5c5c\u2929\u0d0d€ç")
+	for _, s := range []string{"\xff", "a\xc3", "\xed\xa0\x80", "lach 😀", "\U0001F4A9"} {
+		if fastText(s) {
+			t.Errorf("fastText(%q) = true", s)
+		}
+	}
+}
+
+// TestTextUTF8 checks patch 8 in Text: with a UTF-8 font current, the page
+// gets the same bytes and usedRunes the same entries as upstream's path
+// (taken when a font has no usedBits), also for text repeated, text
+// upstream's path must take, and runes fpdf pre-sets to 0.
+func TestTextUTF8(t *testing.T) {
+	texts := []string{"Plan van aanpak", "(concept) \\ 12,5 €", "Şükrü Yılmaz", "Plan van aanpak", "lach 😀", "0 1 2 9 : ;", "\xff ongeldig", "Ĩ\u5c5c"}
+	run := func(bits bool) (string, map[int]int) {
+		f := New("P", "mm", "A4", "")
+		f.AddPage()
+		f.isCurrentUTF8 = true
+		f.currentFont.usedRunes = makeSubsetRange(57)
+		if bits {
+			f.currentFont.usedBits = new([0x10000 / 64]uint64)
+		}
+		for i, s := range texts {
+			f.Text(float64(10+i), float64(20+i), s)
+		}
+		return f.pages[f.page].String(), f.currentFont.usedRunes
+	}
+	gotPage, gotRunes := run(true)
+	wantPage, wantRunes := run(false)
+	if gotPage != wantPage {
+		t.Errorf("page content differs:\n got %q\nwant %q", gotPage, wantPage)
+	}
+	if !reflect.DeepEqual(gotRunes, wantRunes) {
+		t.Errorf("usedRunes differ:\n got %v\nwant %v", gotRunes, wantRunes)
 	}
 }
