@@ -676,6 +676,7 @@ type Fpdf struct {
 		buf []byte       // buffer used to format numbers.
 		col bytes.Buffer // buffer used to build color strings.
 	}
+	textBuf []byte // poortwachter patch 6: Text builds its operator here
 }
 
 const (

@@ -2460,11 +2460,15 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	// poortwachter patch: formatted with strconv instead of fmt.Sprintf,
 	// which was a tenth of rendering a document; %.2f is
 	// strconv.AppendFloat(..., 'f', 2, 64) for every value (fmt calls it).
-	n := len(txt2)
-	if fast {
-		n = 2 * len(txtStr)
+	// The whole operator, with the colour wrapper upstream's
+	// sprintf("q %s %s Q", ...) puts around it, is built in one reused
+	// buffer and written as it is.
+	b := f.textBuf[:0]
+	if f.colorFlag {
+		b = append(b, "q "...)
+		b = append(b, f.color.text.str...)
+		b = append(b, ' ')
 	}
-	b := make([]byte, 0, n+32)
 	b = append(b, "BT "...)
 	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
 	b = append(b, ' ')
@@ -2477,18 +2481,24 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 		b = append(b, txt2...)
 	}
 	b = append(b, ") Tj ET"...)
-	s := string(b)
 	if f.underline && txtStr != "" {
-		s += " " + f.dounderline(x, y, txtStr)
+		b = append(b, ' ')
+		b = append(b, f.dounderline(x, y, txtStr)...)
 	}
 	if f.strikeout && txtStr != "" {
-		s += " " + f.dostrikeout(x, y, txtStr)
+		b = append(b, ' ')
+		b = append(b, f.dostrikeout(x, y, txtStr)...)
 	}
 	if f.colorFlag {
-		// poortwachter patch: concatenated, as sprintf("q %s %s Q") does.
-		s = "q " + f.color.text.str + " " + s + " Q"
+		b = append(b, " Q"...)
 	}
-	f.out(s)
+	b = append(b, '\n') // as out does
+	if f.state == 2 {
+		must(f.pages[f.page].Write(b))
+	} else {
+		must(f.buffer.Write(b))
+	}
+	f.textBuf = b[:0]
 }
 
 // SetWordSpacing sets spacing between words of following text. See the

@@ -153,3 +153,42 @@ func TestTextUTF8(t *testing.T) {
 		t.Errorf("usedRunes differ:\n got %v\nwant %v", gotRunes, wantRunes)
 	}
 }
+
+// TestTextDecorated checks patch 6's single buffer in Text with what
+// upstream adds around the text operator: underline, strike-out and the
+// colour wrapper, alone and together, twice in a row (the buffer is reused).
+func TestTextDecorated(t *testing.T) {
+	for _, style := range []string{"", "U", "S", "US"} {
+		for _, colour := range []bool{false, true} {
+			f := New("P", "mm", "A4", "")
+			f.AddPage()
+			f.SetFont("Helvetica", style, 10)
+			if colour {
+				f.SetTextColor(200, 0, 0)
+				if !f.colorFlag {
+					t.Fatal("SetTextColor did not set colorFlag")
+				}
+			}
+			for i, txt := range []string{`a(b)\c`, "tweede regel"} {
+				x, y := 12.5+float64(i), 30.25+float64(i)
+				before := f.pages[f.page].Len()
+				f.Text(x, y, txt)
+				got := f.pages[f.page].String()[before:]
+				want := fmt.Sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, f.escape(txt))
+				if f.underline {
+					want += " " + f.dounderline(x, y, txt)
+				}
+				if f.strikeout {
+					want += " " + f.dostrikeout(x, y, txt)
+				}
+				if f.colorFlag {
+					want = fmt.Sprintf("q %s %s Q", f.color.text.str, want)
+				}
+				want += "\n"
+				if got != want {
+					t.Errorf("style %q, colour %v: Text(%q) wrote %q, want %q", style, colour, txt, got, want)
+				}
+			}
+		}
+	}
+}
