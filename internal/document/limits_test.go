@@ -3,9 +3,13 @@ package document
 import (
 	"context"
 	"errors"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/poortwachter/poortwachter/internal/dossier"
 )
 
 // execLimited parses and executes text as template t.md.tmpl with limits
@@ -176,5 +180,83 @@ func TestTemplateWithinLimits(t *testing.T) {
 		if out != want {
 			t.Errorf("%s = %q, want %q", text, out, want)
 		}
+	}
+}
+
+// TestTypedWrappersAgree holds wrapTyped's closures to wrapReflect, which
+// every other function goes through: for each function that gets a typed
+// wrapper, the same arguments give the same result, the same error and the
+// same spending of the budget, also when an argument is too long, when a
+// value would print a pointer and when the document's time is up.
+func TestTypedWrappersAgree(t *testing.T) {
+	type inner struct{ N int }
+	type outer struct{ P *inner }
+	day, err := dossier.ParseDate("2026-03-03")
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("x", DefaultLimits.Text+1)     // too long an argument
+	big := strings.Repeat("y", DefaultLimits.Text-10)     // results that use up the budget
+	stars := strings.Repeat("*", DefaultLimits.Text/2+10) // md's escaping makes it too long
+	samples := map[reflect.Type][]reflect.Value{
+		reflect.TypeFor[string](): {reflect.ValueOf(""), reflect.ValueOf("Jan (*vet*)"), reflect.ValueOf("123456782"),
+			reflect.ValueOf(long), reflect.ValueOf(big), reflect.ValueOf(stars)},
+		reflect.TypeFor[any](): {reflect.Zero(reflect.TypeFor[any]()), reflect.ValueOf(any("tekst")), reflect.ValueOf(any(42)),
+			reflect.ValueOf(any(day)), reflect.ValueOf(any(outer{&inner{1}})), reflect.ValueOf(any(long)), reflect.ValueOf(any(stars))},
+		reflect.TypeFor[dossier.Date](): {reflect.ValueOf(dossier.Date{}), reflect.ValueOf(day)},
+	}
+	// argLists returns every combination of samples for the parameters.
+	var argLists func(ft reflect.Type, i int) [][]reflect.Value
+	argLists = func(ft reflect.Type, i int) [][]reflect.Value {
+		if i == ft.NumIn() {
+			return [][]reflect.Value{nil}
+		}
+		var out [][]reflect.Value
+		for _, rest := range argLists(ft, i+1) {
+			for _, a := range samples[ft.In(i)] {
+				out = append(out, append([]reflect.Value{a}, rest...))
+			}
+		}
+		return out
+	}
+	funcs := map[string]any{"week": func(d dossier.Date) string { return "week " + d.NL() }}
+	for name, fn := range baseFuncs() {
+		funcs[name] = fn
+	}
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	typed := 0
+	for name, fn := range funcs {
+		for _, ctx := range []context.Context{context.Background(), cancelled} {
+			lim := DefaultLimits
+			lim.Budget = 3 * int64(len(long)) // repeated calls with big go over it
+			gt, gr := &guard{ctx: ctx, lim: lim}, &guard{ctx: ctx, lim: lim}
+			wt := gt.wrapTyped(funcSpecs[name], fn)
+			if wt == nil {
+				break
+			}
+			if ctx == context.Background() {
+				typed++
+			}
+			vt, vr := reflect.ValueOf(wt), reflect.ValueOf(gr.wrapReflect(name, fn))
+			if vt.Type() != vr.Type() {
+				t.Fatalf("%s: typed wrapper is %v, reflect wrapper %v", name, vt.Type(), vr.Type())
+			}
+			for _, args := range argLists(vt.Type(), 0) {
+				for round := 0; round < 4; round++ { // spend the budget
+					ot, or := vt.Call(args), vr.Call(args)
+					if !reflect.DeepEqual(ot[0].Interface(), or[0].Interface()) || fmt.Sprint(ot[1]) != fmt.Sprint(or[1]) {
+						t.Fatalf("%s%v: typed wrapper gives (%.40q, %v), reflect wrapper (%.40q, %v)", name, args, ot[0], ot[1], or[0], or[1])
+					}
+					if gt.spent != gr.spent {
+						t.Fatalf("%s%v: typed wrapper spent %d, reflect wrapper %d", name, args, gt.spent, gr.spent)
+					}
+				}
+			}
+		}
+	}
+	// ours that templates call most, plus week and some of Sprig's
+	if typed < 12 {
+		t.Errorf("%d functions got a typed wrapper; want at least 12", typed)
 	}
 }
