@@ -97,9 +97,9 @@ fixtures-libreoffice: fixtures
 # benchmarks, then per size: the floor (unzip -p of the same workbook to
 # /dev/null), check --format json, and batch, each with wall time, CPU time
 # and peak memory (GNU time), batch also PDFs per second. check exits 1 on
-# onvolledig dossiers; that is expected. All four sizes take about an hour
-# on 2 cores (batch of 100,000 alone 20 minutes and 15 GB of PDFs, removed
-# afterwards); set BENCH_SIZES to measure fewer.
+# onvolledig dossiers; that is expected. All four sizes take about 40
+# minutes on 2 cores (batch of 100,000 alone 16 minutes and 15 GB of PDFs,
+# removed afterwards); set BENCH_SIZES to measure fewer.
 BENCH_DIR := tmp/bench
 BENCH_SIZES ?= 1000 10000 50000 100000
 BENCH_TIME := /usr/bin/time -f '%e s wall, %U s user + %S s sys, %M KB max RSS'
