@@ -226,7 +226,7 @@ func (l *layout) wrap(spans []document.Span, size, width float64, forceBold bool
 func (l *layout) wrapSpans(spans []document.Span, size, width float64, forceBold bool) []line {
 	var (
 		lines []line
-		cur   line
+		lineW float64 // width of the runs placed on the current line
 		// The runs of the current line before merging, the pieces of the
 		// word being collected and the spaces between the last word and
 		// the next are scratch space of the layout, reused line by line;
@@ -237,14 +237,13 @@ func (l *layout) wrapSpans(spans []document.Span, size, width float64, forceBold
 		pending = l.pendingBuf[:0]
 	)
 	flushLine := func() {
-		lines = append(lines, line{runs: mergeRuns(runs), w: cur.w})
-		runs = runs[:0]
-		cur = line{}
+		lines = append(lines, line{runs: mergeRuns(runs), w: lineW})
+		runs, lineW = runs[:0], 0
 		pending = pending[:0]
 	}
 	place := func(p piece) {
-		runs = append(runs, run{text: p.text, style: p.style, missing: p.missing, x: cur.w, w: p.w})
-		cur.w += p.w
+		runs = append(runs, run{text: p.text, style: p.style, missing: p.missing, x: lineW, w: p.w})
+		lineW += p.w
 	}
 	flushWord := func() {
 		if len(word) == 0 {
@@ -254,7 +253,7 @@ func (l *layout) wrapSpans(spans []document.Span, size, width float64, forceBold
 		for _, p := range pending {
 			spaceW += p.w
 		}
-		if len(runs) > 0 && cur.w+spaceW+wordW > width+1e-6 {
+		if len(runs) > 0 && lineW+spaceW+wordW > width+1e-6 {
 			flushLine()
 			spaceW = 0
 		}
@@ -274,7 +273,7 @@ func (l *layout) wrapSpans(spans []document.Span, size, width float64, forceBold
 				for _, r := range p.text {
 					s := string(r)
 					w := l.textWidth(s, p.style, size)
-					if len(runs) > 0 && cur.w+w > width+1e-6 {
+					if len(runs) > 0 && lineW+w > width+1e-6 {
 						flushLine()
 					}
 					place(piece{text: s, style: p.style, missing: p.missing, w: w})
@@ -902,13 +901,14 @@ func (l *layout) clip(s string, st style, size, width float64) string {
 // conceptMark is what the header of every page of a concept says first.
 const conceptMark = "CONCEPT"
 
+// decorOps is the most ops decorate puts on a page: CONCEPT, title and
+// dossier, two rules, employee line and page number.
+const decorOps = 7
+
 // decorate adds the running header and footer to every page, now that the
 // page count is known: the title (after CONCEPT for a concept) and the
 // dossier; the employee, the BSN, the document's own date and the page
 // number.
-// decorOps is the most ops decorate puts on a page.
-const decorOps = 7
-
 func (l *layout) decorate(doc *document.Doc) {
 	s := l.fonts.sanitize
 	title := s(doc.Title)
