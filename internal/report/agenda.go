@@ -287,7 +287,7 @@ func AgendaXLSX(w io.Writer, a Agenda) error {
 		header := []string{"Uiterste datum", "Ziekteweek", "Dossiernummer", "Werknemer", "Casemanager", "Stap",
 			"Achterstallig", "Status", "Regel", "Ernst", "Toelichting"}
 		widths := []float64{15, 12, 15, 24, 20, 48, 14, 20, 28, 13, 100}
-		s, err := newSheetWriter(f, st, SheetAgenda, header, widths, splitRows(ones(len(a.Steps))))
+		s, err := newSheetWriter(f, st, SheetAgenda, header, widths, ones(len(a.Steps)))
 		if err != nil {
 			return err
 		}

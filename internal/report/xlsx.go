@@ -235,17 +235,18 @@ const lineHeight = 15
 
 // newSheetWriter prepares sheet (the first one takes the place of
 // excelize's empty Sheet1) with the given header and column widths, for
-// data rows in parts (see splitRows; known up front: the auto-filter must
-// be set before streaming starts). Each part is a sheet with its print
-// set-up: A4 landscape, one page wide, the header row repeated on every
-// page, the title and page numbers in the footer.
-func newSheetWriter(f *excelize.File, st *xlsxStyles, sheet string, header []string, widths []float64, parts []int) (*sheetWriter, error) {
+// data rows that come in groups of the given sizes, split over sheets by
+// splitRows (known up front: the auto-filter must be set before streaming
+// starts). Each part is a sheet with its print set-up: A4 landscape, one
+// page wide, the header row repeated on every page, the title and page
+// numbers in the footer.
+func newSheetWriter(f *excelize.File, st *xlsxStyles, sheet string, header []string, widths []float64, groups iter.Seq[int]) (*sheetWriter, error) {
 	widths = append([]float64(nil), widths...)
 	for i, wd := range widths {
 		// Room for the header and its filter arrow.
 		widths[i] = max(wd, float64(utf8.RuneCountInString(header[i])+4))
 	}
-	s := &sheetWriter{f: f, st: st, wrap: -1, widths: widths, name: sheet, header: header, parts: parts}
+	s := &sheetWriter{f: f, st: st, wrap: -1, widths: widths, name: sheet, header: header, parts: splitRows(groups)}
 	return s, s.open()
 }
 
@@ -382,7 +383,7 @@ func writeOverzicht(f *excelize.File, st *xlsxStyles, results []rules.Result) er
 		header = append(header, h)
 		widths = append(widths, float64(max(9, len(h)+4)))
 	}
-	s, err := newSheetWriter(f, st, SheetOverzicht, header, widths, splitRows(ones(len(results))))
+	s, err := newSheetWriter(f, st, SheetOverzicht, header, widths, ones(len(results)))
 	if err != nil {
 		return err
 	}
@@ -421,7 +422,7 @@ func writeBevindingen(f *excelize.File, st *xlsxStyles, results []rules.Result) 
 			}
 		}
 	}
-	s, err := newSheetWriter(f, st, SheetBevindingen, header, widths, splitRows(perDossier))
+	s, err := newSheetWriter(f, st, SheetBevindingen, header, widths, perDossier)
 	if err != nil {
 		return err
 	}
@@ -440,7 +441,7 @@ func writeBevindingen(f *excelize.File, st *xlsxStyles, results []rules.Result) 
 
 func writeMeldingen(f *excelize.File, st *xlsxStyles, ps dossier.Problems) error {
 	header := []string{"Plaats", "Dossiernummer", "Ernst", "Tekst"}
-	s, err := newSheetWriter(f, st, SheetMeldingen, header, []float64{22, 15, 14, 100}, splitRows(ones(len(ps))))
+	s, err := newSheetWriter(f, st, SheetMeldingen, header, []float64{22, 15, 14, 100}, ones(len(ps)))
 	if err != nil {
 		return err
 	}
