@@ -308,10 +308,7 @@ func mayBeMedicalWord(w string) bool {
 				ascii = false
 				break
 			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf[i] = c
+			buf[i] = lowerASCII(c)
 		}
 		if ascii {
 			// An ASCII word keeps its length when lowered.
@@ -328,13 +325,15 @@ func mayBeMedicalWord(w string) bool {
 // lowerPair is the first two bytes of w, ASCII letters lowered, as one
 // number.
 func lowerPair(w string) uint16 {
-	lower := func(c byte) uint16 {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		return uint16(c)
+	return uint16(lowerASCII(w[0]))<<8 | uint16(lowerASCII(w[1]))
+}
+
+// lowerASCII lowers an ASCII capital and leaves any other byte as it is.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
 	}
-	return lower(w[0])<<8 | lower(w[1])
+	return c
 }
 
 // lengthBit is the bit of a key length in medicalKeys.starts; lengths from
