@@ -135,8 +135,30 @@ func TestUTF16Escaped(t *testing.T) {
 // (taken when a font has no usedBits), also for text repeated, text
 // upstream's path must take, and runes fpdf pre-sets to 0.
 func TestTextUTF8(t *testing.T) {
-	texts := []string{"Plan van aanpak", "(concept) \\ 12,5 €", "Şükrü Yılmaz", "Plan van aanpak", "lach 😀", "0 1 2 9 : ;", "\xff ongeldig", "Ĩ\u5c5c"}
-	run := func(bits bool) (string, map[int]int) {
+	checkTextUTF8(t, []string{"Plan van aanpak", "(concept) \\ 12,5 €", "Şükrü Yılmaz", "Plan van aanpak", "lach 😀", "0 1 2 9 : ;", "\xff ongeldig", "Ĩ\u5c5c"})
+}
+
+// FuzzTextUTF8 is TestTextUTF8 for any text, cut into several calls of
+// Text at its line breaks (so that runes repeat across calls).
+func FuzzTextUTF8(f *testing.F) {
+	for _, s := range []string{"Plan van aanpak\nPlan", "(a) \\ b\r\n€", "lach 😀\n\xff\xfe", "\u0000\u0001\u00ff\u0100", "Ĩ\u5c5c\u2929\u0d0d", "\ufeff\ufffd\uffff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkTextUTF8(t, strings.Split(s, "\n"))
+	})
+}
+
+// checkTextUTF8 writes texts with Text on a page with a UTF-8 font, once
+// through patch 8 and once through upstream's path (taken when a font has
+// no usedBits), and compares the page bytes and usedRunes. Upstream's
+// utf8toutf16 panics on some invalid UTF-8 ("\xff\xfe"); patch 8 leaves
+// such text to it, so both must panic alike (internal/pdf sanitizes text
+// before fpdf sees it).
+func checkTextUTF8(t *testing.T, texts []string) {
+	t.Helper()
+	run := func(bits bool) (page string, runes map[int]int, panicked any) {
+		defer func() { panicked = recover() }()
 		f := New("P", "mm", "A4", "")
 		f.AddPage()
 		f.isCurrentUTF8 = true
@@ -147,10 +169,13 @@ func TestTextUTF8(t *testing.T) {
 		for i, s := range texts {
 			f.Text(float64(10+i), float64(20+i), s)
 		}
-		return f.pages[f.page].String(), f.currentFont.usedRunes
+		return f.pages[f.page].String(), f.currentFont.usedRunes, nil
 	}
-	gotPage, gotRunes := run(true)
-	wantPage, wantRunes := run(false)
+	gotPage, gotRunes, gotPanic := run(true)
+	wantPage, wantRunes, wantPanic := run(false)
+	if (gotPanic != nil) != (wantPanic != nil) {
+		t.Fatalf("panic %v, upstream's path: panic %v", gotPanic, wantPanic)
+	}
 	if gotPage != wantPage {
 		t.Errorf("page content differs:\n got %q\nwant %q", gotPage, wantPage)
 	}
