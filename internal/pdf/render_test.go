@@ -193,31 +193,38 @@ func TestLayoutInvariants(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range testDocs {
-		for i, p := range paginate(context.Background(), tc.doc(), fonts) {
-			texts := map[float64]int{}
-			for _, o := range p.ops {
-				if o.kind != opText {
-					continue
-				}
-				texts[o.y]++
-				for _, r := range o.text {
-					if r > 0xFFFF || invisible(r) || !fonts.coveredByAll(r) {
-						t.Fatalf("%s page %d: unsanitized rune %U in %q", tc.name, i+1, r, o.text)
-					}
-				}
-				right := o.x + mm(fonts.faces[o.style].width(o.text), o.size)
-				if o.x < marginL-0.01 || right > marginL+contentW+0.01 {
-					t.Errorf("%s page %d: text %.40q outside the type area (x %.1f..%.1f)", tc.name, i+1, o.text, o.x, right)
-				}
-				margin := o.y == headerBaseline || o.y == footerBaseline
-				if !margin && (o.y < bodyTop || o.y > bodyBottom) {
-					t.Errorf("%s page %d: body text %.40q at y %.1f, outside %v..%v", tc.name, i+1, o.text, o.y, bodyTop, bodyBottom)
+		checkLayout(t, tc.name, paginate(context.Background(), tc.doc(), fonts), fonts)
+	}
+}
+
+// checkLayout checks the invariants of TestLayoutInvariants on the pages of
+// the document called name.
+func checkLayout(t *testing.T, name string, pages []*page, fonts *fontSet) {
+	t.Helper()
+	for i, p := range pages {
+		texts := map[float64]int{}
+		for _, o := range p.ops {
+			if o.kind != opText {
+				continue
+			}
+			texts[o.y]++
+			for _, r := range o.text {
+				if r > 0xFFFF || invisible(r) || !fonts.coveredByAll(r) {
+					t.Fatalf("%s page %d: unsanitized rune %U in %q", name, i+1, r, o.text)
 				}
 			}
-			for _, o := range p.ops {
-				if o.kind == opText && o.text == "•" && texts[o.y] < 2 {
-					t.Errorf("%s page %d: bullet without its item at y %.1f", tc.name, i+1, o.y)
-				}
+			right := o.x + mm(fonts.faces[o.style].width(o.text), o.size)
+			if o.x < marginL-0.01 || right > marginL+contentW+0.01 {
+				t.Errorf("%s page %d: text %.40q outside the type area (x %.1f..%.1f)", name, i+1, o.text, o.x, right)
+			}
+			margin := o.y == headerBaseline || o.y == footerBaseline
+			if !margin && (o.y < bodyTop || o.y > bodyBottom) {
+				t.Errorf("%s page %d: body text %.40q at y %.1f, outside %v..%v", name, i+1, o.text, o.y, bodyTop, bodyBottom)
+			}
+		}
+		for _, o := range p.ops {
+			if o.kind == opText && o.text == "•" && texts[o.y] < 2 {
+				t.Errorf("%s page %d: bullet without its item at y %.1f", name, i+1, o.y)
 			}
 		}
 	}
