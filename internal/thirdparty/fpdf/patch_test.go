@@ -153,13 +153,17 @@ func FuzzTextUTF8(f *testing.F) {
 // through patch 8 and once through upstream's path (taken when a font has
 // no usedBits), and compares the page bytes and usedRunes. Upstream's
 // utf8toutf16 panics on some invalid UTF-8 ("\xff\xfe"); patch 8 leaves
-// such text to it, so both must panic alike (internal/pdf sanitizes text
-// before fpdf sees it).
+// such text to it, so both must panic alike, with the same page and runes
+// up to the panic (internal/pdf sanitizes text before fpdf sees it).
 func checkTextUTF8(t *testing.T, texts []string) {
 	t.Helper()
 	run := func(bits bool) (page string, runes map[int]int, panicked any) {
-		defer func() { panicked = recover() }()
-		f := New("P", "mm", "A4", "")
+		var f *Fpdf
+		defer func() {
+			panicked = recover()
+			page, runes = f.pages[f.page].String(), f.currentFont.usedRunes
+		}()
+		f = New("P", "mm", "A4", "")
 		f.AddPage()
 		f.isCurrentUTF8 = true
 		f.currentFont.usedRunes = makeSubsetRange(57)
@@ -169,7 +173,7 @@ func checkTextUTF8(t *testing.T, texts []string) {
 		for i, s := range texts {
 			f.Text(float64(10+i), float64(20+i), s)
 		}
-		return f.pages[f.page].String(), f.currentFont.usedRunes, nil
+		return "", nil, nil // set by the deferred function
 	}
 	gotPage, gotRunes, gotPanic := run(true)
 	wantPage, wantRunes, wantPanic := run(false)
