@@ -19,8 +19,25 @@ import (
 )
 
 // synthCache keeps generated workbooks per size for the benchmarks of this
-// package run.
-var synthCache sync.Map
+// package run, in synthDir.
+var (
+	synthCache sync.Map
+	synthOnce  sync.Once
+	synthDir   string
+	synthErr   error
+)
+
+// TestMain removes synthDir once every test and benchmark has run: the
+// workbooks are shared between benchmarks, so b.TempDir (removed after
+// each) does not fit, and make bench used to leave them in $TMPDIR (up
+// to 10 MB per run).
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if synthDir != "" {
+		os.RemoveAll(synthDir)
+	}
+	os.Exit(code)
+}
 
 // synthWorkbook returns the path of a synthetic workbook of n dossiers,
 // generated once per test binary run into a temporary folder.
@@ -33,11 +50,11 @@ func synthWorkbook(b *testing.B, n int) string {
 	if err := synth.Generate(&buf, n, 1); err != nil {
 		b.Fatal(err)
 	}
-	dir, err := os.MkdirTemp("", "poortwachter-bench-")
-	if err != nil {
-		b.Fatal(err)
+	synthOnce.Do(func() { synthDir, synthErr = os.MkdirTemp("", "poortwachter-bench-") })
+	if synthErr != nil {
+		b.Fatal(synthErr)
 	}
-	path := filepath.Join(dir, fmt.Sprintf("synth-%d.xlsx", n))
+	path := filepath.Join(synthDir, fmt.Sprintf("synth-%d.xlsx", n))
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		b.Fatal(err)
 	}
