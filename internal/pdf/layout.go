@@ -798,23 +798,27 @@ func (l *layout) table(t *document.Table) {
 		}
 		l.y += h
 	}
+	// The header is repeated at the top of every page the table goes on
+	// to, unless it would leave no room there for three lines of a row
+	// (a header of hundreds of lines, from a template): then it is drawn
+	// once, split over pages like a long row, and a page that held only a
+	// header cannot follow another without end. The margin of one line
+	// keeps rounding from taking the third line away.
+	repeat := header != nil && headerH+4*lh+2*padV <= bodyBottom-bodyTop
+	fullPage := bodyBottom - bodyTop
+	if repeat {
+		fullPage -= headerH
+	}
 	drawHeader := func() {
-		if header != nil {
+		if repeat {
 			n, _ := rowsH(header)
 			drawRow(header, 0, n, true)
 		}
 	}
-	// The header never stands alone at the foot of a page.
-	l.ensure(l.tableStart(t, widths))
-	drawHeader()
-	fullPage := bodyBottom - bodyTop - headerH
-	for _, r := range t.Rows {
-		cells := wrapRow(r, false)
-		n, h := rowsH(cells)
-		if h > l.room() && h <= fullPage {
-			l.newPage()
-			drawHeader()
-		}
+	// drawSplit draws the n lines of a row's cells in bands, going on
+	// after the header on a new page where a page is full; a page end
+	// never leaves fewer than three lines of a longer rest behind.
+	drawSplit := func(cells [][]line, n int, fill bool) {
 		for from := 0; from < n; {
 			fit := int((l.room() - 2*padV) / lh)
 			if fit < 1 || (fit < 3 && n-from > fit) {
@@ -823,9 +827,26 @@ func (l *layout) table(t *document.Table) {
 				continue
 			}
 			to := min(n, from+fit)
-			drawRow(cells, from, to, false)
+			drawRow(cells, from, to, fill)
 			from = to
 		}
+	}
+	// The header never stands alone at the foot of a page.
+	l.ensure(l.tableStart(t, widths))
+	if repeat {
+		drawHeader()
+	} else if header != nil {
+		n, _ := rowsH(header)
+		drawSplit(header, n, true)
+	}
+	for _, r := range t.Rows {
+		cells := wrapRow(r, false)
+		n, h := rowsH(cells)
+		if h > l.room() && h <= fullPage {
+			l.newPage()
+			drawHeader()
+		}
+		drawSplit(cells, n, false)
 	}
 	l.y += 4.0
 }
