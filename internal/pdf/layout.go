@@ -780,7 +780,7 @@ func (l *layout) table(t *document.Table) {
 	header := l.tableHeader(t, widths)
 	lh := lineHeight(sizeTable)
 	rowsH := rowLines
-	_, headerH := rowsH(header)
+	headerN, headerH := rowsH(header)
 	if header == nil {
 		headerH = 0
 	}
@@ -811,8 +811,7 @@ func (l *layout) table(t *document.Table) {
 	}
 	drawHeader := func() {
 		if repeat {
-			n, _ := rowsH(header)
-			drawRow(header, 0, n, true)
+			drawRow(header, 0, headerN, true)
 		}
 	}
 	// drawSplit draws the n lines of a row's cells in bands, going on
@@ -836,8 +835,7 @@ func (l *layout) table(t *document.Table) {
 	if repeat {
 		drawHeader()
 	} else if header != nil {
-		n, _ := rowsH(header)
-		drawSplit(header, n, true)
+		drawSplit(header, headerN, true)
 	}
 	for _, r := range t.Rows {
 		cells := wrapRow(r, false)
